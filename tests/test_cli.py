@@ -1,0 +1,44 @@
+"The degu console script."
+import json, subprocess, sys
+import degu
+
+def _degu(*args, **kw):
+    return subprocess.run(['degu', *args], capture_output=True, text=True, **kw)
+
+def test_version():
+    r = _degu('--version')
+    assert r.returncode == 0 and r.stdout.strip() == f'degu {degu.__version__}'
+
+def test_help_lists_commands():
+    r = _degu('--help')
+    assert r.returncode == 0
+    for cmd in ('quickstart', 'convert', 'datasets', 'download-deepstarr'): assert cmd in r.stdout
+
+def test_quickstart_writes_report(tmp_path):
+    r = _degu('quickstart', '--out', str(tmp_path/'run'))
+    assert r.returncode == 0, r.stderr
+    rep = json.loads((tmp_path/'run'/'report.json').read_text())
+    assert rep['dataset'] == 'lentimpra_hepg2'
+    assert rep['n_train'] + rep['n_valid'] + rep['n_test'] == 24_590
+    assert 'timing' in rep and 'versions' in rep
+
+def test_convert_new_table(tmp_path):
+    import numpy as np
+    rng = np.random.default_rng(0)
+    rows = ['name\tsequence\tactivity'] + [f'el{i//2}{"_Reversed:" if i%2 else ""}\t{"".join(rng.choice(list("ACGT"), 50))}\t{rng.normal():.3f}'
+                                          for i in range(40)]
+    (tmp_path/'mine.tsv').write_text('\n'.join(rows) + '\n')
+    r = _degu('convert', str(tmp_path/'mine.tsv'), str(tmp_path/'mine.h5'), '--seq-col', 'sequence',
+              '--target-cols', 'activity', '--id-col', 'name', '--group-pattern', r'^(.*?)(?:_Reversed:)?$')
+    assert r.returncode == 0, r.stderr
+    from degu.data import read_h5, group_keys
+    ds = read_h5(tmp_path/'mine.h5')
+    assert len(ds) == 40 and ds.seq_len == 50 and ds.targets == ['activity']
+    sets = [set(group_keys(ds.splits[s]['ids'])) for s in ('train', 'valid', 'test')]
+    assert not (sets[0] & sets[1]) and not (sets[0] & sets[2]) and not (sets[1] & sets[2])
+
+def test_bad_input_gives_one_clear_error(tmp_path):
+    (tmp_path/'x.tsv').write_text('seq\tval\nACGT\t1\n')
+    r = _degu('convert', str(tmp_path/'x.tsv'), str(tmp_path/'x.h5'), '--target-cols', 'activity')
+    assert r.returncode == 2
+    assert "column 'activity' (from target_cols) not found" in r.stderr and 'Traceback' not in r.stderr
