@@ -15,35 +15,64 @@ from .data import load_dataset, DATASETS, download_deepstarr, write_h5, DataErro
 # %% ../nbs/10_cli.ipynb #c005
 def _versions():
     "Versions of degu and its main dependencies."
-    import h5py, pandas
+    import h5py, pandas, tensorflow, keras
     return {'degu': degu.__version__, 'python': platform.python_version(), 'numpy': np.__version__,
-            'h5py': h5py.__version__, 'pandas': pandas.__version__}
+            'tensorflow': tensorflow.__version__, 'keras': keras.__version__, 'h5py': h5py.__version__,
+            'pandas': pandas.__version__}
 
 def write_json(obj, path):
     "Write `obj` as indented JSON, atomically."
     with atomic_path(path) as t: Path(t).write_text(json.dumps(obj, indent=2, default=float) + '\n')
 
-def quickstart(out='degu_quickstart', # output folder
+def quickstart(out='degu_quickstart',         # output folder; a re-run reuses what is finished there
                dataset:str='lentimpra_hepg2', # embedded data set
-               seed:int=0,            # split seed
-               verbose:int=1,         # 0: silent
-              )->dict:                # the report
-    "Run the main job on embedded data: load, check, split, save `dataset.h5`, write `report.json`."
+               seed:int=0,                    # split and member seed
+               members:int=5,                 # teachers in the ensemble
+               max_epochs:int=12,             # per teacher (early stopping, patience 3)
+               n_train:int=None,              # use only the first n training sequences (smoke tests)
+               width:float=1.0,               # SmallCNN width factor
+               verbose:int=1,                 # 0: silent
+              )->dict:                        # the report
+    "The main job on embedded data: split, train a teacher ensemble (resumable), evaluate, write `report.json`."
+    from degu.models import SmallCNN
+    from degu.ensemble import Ensemble, size_curve
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     timing, t0 = {}, time.perf_counter()
     ds = load_dataset(dataset, seed=seed)
     h5 = out/'dataset.h5'
     if not h5.exists(): write_h5(ds, h5)
-    timing['data'] = round(time.perf_counter() - t0, 3)
+    timing['data'] = round(time.perf_counter() - t0, 2)
     if verbose: print(f'[data] {ds} -> {h5} ({timing["data"]:.1f} s)')
-    report = {'dataset': dataset, 'seed': seed, 'n_train': len(ds.x_train), 'n_valid': len(ds.x_valid),
+    xtr, ytr = (ds.x_train, ds.y_train) if n_train is None else (ds.x_train[:n_train], ds.y_train[:n_train])
+    t0 = time.perf_counter()
+    ens = Ensemble(SmallCNN, members, prefix=out/'teachers'/'teacher', seed=seed, model_kwargs=dict(width=width),
+                   train_kwargs=dict(max_epochs=max_epochs, es_patience=3, lr_patience=2, batch_size=128))
+    ens.train(xtr, ytr, (ds.x_valid, ds.y_valid), verbose=verbose)
+    timing['ensemble'] = round(time.perf_counter() - t0, 2)
+    t0 = time.perf_counter()
+    pa = ens.predict_all(ds.x_test)
+    tab = ens.evaluate(ds.x_test, ds.y_test, ds.targets, preds=pa)
+    curve = size_curve(pa['members'], ds.y_test, n_draws=5, seed=seed)
+    timing['evaluate'] = round(time.perf_counter() - t0, 2)
+    e = tab[tab.model == 'ensemble'].iloc[0]; mem = tab[tab.model.str.startswith('member')]
+    report = {'dataset': dataset, 'seed': seed, 'n_train': len(xtr), 'n_valid': len(ds.x_valid),
               'n_test': len(ds.x_test), 'seq_len': ds.seq_len, 'targets': ds.targets,
+              'model': {'arch': 'SmallCNN', 'width': width, 'max_epochs': max_epochs},
+              'teachers': {'n': members, 'pearson': [round(float(v), 4) for v in mem.pearson],
+                           'spearman': [round(float(v), 4) for v in mem.spearman], 'mse': [round(float(v), 4) for v in mem.mse]},
+              'ensemble': {'pearson': round(float(e.pearson), 4), 'spearman': round(float(e.spearman), 4),
+                           'mse': round(float(e.mse), 4), 'mean_std': round(float(pa['std'].mean()), 4)},
+              'ensemble_size': [{'k': int(r[('k', '')]), 'pearson': round(float(r[('pearson', 'mean')]), 4),
+                                 'mean_std': round(float(r[('mean_std', 'mean')]), 4)} for _, r in curve.iterrows()],
               'provenance': ds.provenance, 'timing': timing, 'versions': _versions()}
     write_json(report, out/'report.json')
-    if verbose: print(f'[report] {out/"report.json"}')
+    if verbose:
+        print(f"[evaluate] test Pearson: teachers {np.mean(report['teachers']['pearson']):.3f} (mean of {members}), "
+              f"ensemble {report['ensemble']['pearson']:.3f}")
+        print(f'[report] {out/"report.json"}')
     return report
 
-# %% ../nbs/10_cli.ipynb #c008
+# %% ../nbs/10_cli.ipynb #c009
 def convert(src,                 # .tsv/.csv table, DeepSTARR folder, or .h5 file
             dest,                # output .h5
             seq_col='seq', target_cols=None, id_col=None, group_pattern=None, # table columns (tables only)
@@ -56,15 +85,19 @@ def convert(src,                 # .tsv/.csv table, DeepSTARR folder, or .h5 fil
     if verbose: print(f'{ds} -> {dest}')
     return ds
 
-# %% ../nbs/10_cli.ipynb #c010
+# %% ../nbs/10_cli.ipynb #c011
 def _parser():
     p = argparse.ArgumentParser(prog='degu', description='DEGU: distill deep ensembles of genomic sequence-to-function '
                                 'models into one uncertainty-aware student.')
     p.add_argument('--version', action='version', version=f'degu {degu.__version__}')
     sub = p.add_subparsers(dest='cmd', metavar='COMMAND')
-    q = sub.add_parser('quickstart', help='run the main job on the embedded lentiMPRA HepG2 data and write a report')
+    q = sub.add_parser('quickstart', help='main job: train and evaluate a teacher ensemble on the embedded lentiMPRA data')
     q.add_argument('--out', default='degu_quickstart', help='output folder (default: %(default)s)')
     q.add_argument('--seed', type=int, default=0, help='split seed (default: %(default)s)')
+    q.add_argument('--members', type=int, default=5, help='teachers in the ensemble (default: %(default)s)')
+    q.add_argument('--max-epochs', type=int, default=12, help='epochs per teacher, with early stopping (default: %(default)s)')
+    q.add_argument('--n-train', type=int, help='use only the first N training sequences (smoke tests)')
+    q.add_argument('--width', type=float, default=1.0, help='SmallCNN width factor (default: %(default)s)')
     q.add_argument('-q', '--quiet', action='store_true', help='no progress output')
     c = sub.add_parser('convert', help='convert a TSV/CSV table or DeepSTARR FASTA folder to HDF5')
     c.add_argument('src'); c.add_argument('dest')
@@ -81,7 +114,9 @@ def main(argv=None):
     "Entry point of the `degu` console script."
     p = _parser(); a = p.parse_args(argv)
     try:
-        if a.cmd == 'quickstart': quickstart(a.out, seed=a.seed, verbose=0 if a.quiet else 1)
+        if a.cmd == 'quickstart':
+            quickstart(a.out, seed=a.seed, members=a.members, max_epochs=a.max_epochs, n_train=a.n_train,
+                       width=a.width, verbose=0 if a.quiet else 1)
         elif a.cmd == 'convert':
             convert(a.src, a.dest, a.seq_col, a.target_cols, a.id_col, a.group_pattern, a.seed, a.layout)
         elif a.cmd == 'datasets':

@@ -14,13 +14,17 @@ def test_help_lists_commands():
     assert r.returncode == 0
     for cmd in ('quickstart', 'convert', 'datasets', 'download-deepstarr'): assert cmd in r.stdout
 
-def test_quickstart_writes_report(tmp_path):
-    r = _degu('quickstart', '--out', str(tmp_path/'run'))
+def test_quickstart_writes_report_and_resumes(tmp_path):
+    args = ('quickstart', '--out', str(tmp_path/'run'), '--members', '2', '--max-epochs', '1', '--n-train', '1500', '--width', '0.5')
+    r = _degu(*args)
     assert r.returncode == 0, r.stderr
     rep = json.loads((tmp_path/'run'/'report.json').read_text())
-    assert rep['dataset'] == 'lentimpra_hepg2'
-    assert rep['n_train'] + rep['n_valid'] + rep['n_test'] == 24_590
-    assert 'timing' in rep and 'versions' in rep
+    assert rep['dataset'] == 'lentimpra_hepg2' and rep['n_train'] == 1500
+    assert rep['n_valid'] + rep['n_test'] == 24_590 - 19_672
+    assert len(rep['teachers']['pearson']) == 2 and -1 <= rep['ensemble']['pearson'] <= 1
+    assert {'data', 'ensemble', 'evaluate'} <= set(rep['timing']) and 'tensorflow' in rep['versions']
+    r2 = _degu(*args)                                     # the same command again reuses the trained teachers
+    assert r2.returncode == 0 and '2/2 members already finished' in r2.stdout
 
 def test_convert_new_table(tmp_path):
     import numpy as np
