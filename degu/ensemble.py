@@ -40,6 +40,12 @@ def _save_weights(model, path):
 def _write_json(obj, path):
     with atomic_path(path) as t: Path(t).write_text(json.dumps(obj, indent=1, default=_jsonable) + '\n')
 
+def _resolve(fn):
+    "An architecture function from a zoo name; functions and model instances pass through."
+    if not isinstance(fn, str): return fn
+    if fn not in ZOO: raise ValueError(f"unknown model {fn!r}; choose one of {sorted(ZOO)} or pass a function.")
+    return ZOO[fn]
+
 def _accepts(fn, name):
     try: ps = inspect.signature(fn).parameters
     except (TypeError, ValueError): return False
@@ -49,7 +55,7 @@ def _accepts(fn, name):
 class Ensemble:
     "A deep ensemble: architecture(s), per-member seeds and weight paths, resumable training, fused prediction."
     def __init__(self,
-                 model_fn,                      # architecture function, model instance, or a list of these (one per member)
+                 model_fn,                      # architecture function, zoo name, model instance, or a list (one per member)
                  n_members:int=5,               # number of members (ignored for a list of architectures)
                  prefix='ensemble/member',      # member i lives at {prefix}_{i}.weights.h5 (+ .json record)
                  seed:int=0,                    # member i gets seed + i
@@ -58,9 +64,9 @@ class Ensemble:
                  train_kwargs:dict=None,        # e.g. max_epochs, batch_size, augment_list
                  weight_paths:list=None,        # existing weights (cluster "Scenario 2"); overrides prefix paths
                 ):
-        fns = list(model_fn) if isinstance(model_fn, (list, tuple)) else None
+        fns = [_resolve(f) for f in model_fn] if isinstance(model_fn, (list, tuple)) else None
         self.n_members = len(fns) if fns else (len(weight_paths) if weight_paths else int(n_members))
-        self.model_fns = fns or [model_fn] * self.n_members
+        self.model_fns = fns or [_resolve(model_fn)] * self.n_members
         self.prefix, self.seed = Path(prefix), int(seed)
         self.model_kwargs = dict(model_kwargs or {})
         self.train_funs = list(train_fun) if isinstance(train_fun, (list, tuple)) else [train_fun] * self.n_members
@@ -126,6 +132,10 @@ def _infer_kwargs(self:Ensemble, x=None, y=None):
     if x is not None: self._shapes['input_shape'] = tuple(int(d) for d in x.shape[1:])
     if y is not None: self._shapes['n_outputs'] = int(np.asarray(y).reshape(len(y), -1).shape[1])
     if not self._shapes and (m := self._read_manifest()): self._shapes = dict(m.get('shapes', {}))
+    if not self._shapes:                                  # members trained by separate jobs record their shapes
+        for i in range(self.n_members):
+            r = self.record_path(i)
+            if r.exists() and 'shapes' in (rec := json.loads(r.read_text())): self._shapes = dict(rec['shapes']); break
     kw = {**self._shapes, **self.model_kwargs}
     if 'input_shape' in kw: kw['input_shape'] = tuple(kw['input_shape'])
     return kw
@@ -170,7 +180,8 @@ def train_member(self:Ensemble,
     vl = hist.get('val_loss') if isinstance(hist, dict) else None
     rec = {'member': i, 'seed': self.member_seed(i), 'weights': self.member_path(i).name,
            'arch': self.config()['arch'][i], 'epochs': len(vl) if vl else None,
-           'best_val_loss': float(np.min(vl)) if vl else None, 'seconds': round(time.perf_counter() - t0, 2)}
+           'best_val_loss': float(np.min(vl)) if vl else None, 'seconds': round(time.perf_counter() - t0, 2),
+           'shapes': {k: v for k, v in self._infer_kwargs(x, y).items() if k in ('input_shape', 'n_outputs')}}
     _write_json(rec, self.record_path(i))
     self._fused = None
     return rec
