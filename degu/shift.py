@@ -28,29 +28,28 @@ def mutate(x, rate:float=0.05, k:int=1, seed:int=0)->np.ndarray:
     out = x.copy(); out[hit] = np.eye(4, dtype=np.uint8)[new[hit]]
     return out
 
+def _per_seq(x, k, seed, edit):
+    "Apply `edit(seq (L, 4), rng)` to `k` copies of every sequence, with one seeded generator."
+    x = np.repeat(np.asarray(x, np.uint8), k, 0); rng = np.random.default_rng(seed)
+    return np.stack([edit(s, rng) for s in x])
+
 def delete(x, max_len:int=20, k:int=1, seed:int=0)->np.ndarray:
     "Delete a random stretch (1..max_len bp) and compensate with random DNA at the 3' end (length kept)."
-    x = np.repeat(np.asarray(x, np.uint8), k, 0); rng = np.random.default_rng(seed); N, L, _ = x.shape
-    out = np.empty_like(x)
-    for i in range(N):
-        d = int(rng.integers(1, max_len + 1)); s = int(rng.integers(0, L - d + 1))
-        out[i] = np.concatenate([x[i, :s], x[i, s + d:], _random_dna(rng, d)])
-    return out
+    def edit(s, rng):
+        d = int(rng.integers(1, max_len + 1)); i = int(rng.integers(0, len(s) - d + 1))
+        return np.concatenate([s[:i], s[i + d:], _random_dna(rng, d)])
+    return _per_seq(x, k, seed, edit)
 
 def insert(x, max_len:int=20, k:int=1, seed:int=0)->np.ndarray:
     "Insert random DNA (1..max_len bp) at a random position and trim the 3' end (length kept)."
-    x = np.repeat(np.asarray(x, np.uint8), k, 0); rng = np.random.default_rng(seed); N, L, _ = x.shape
-    out = np.empty_like(x)
-    for i in range(N):
-        d = int(rng.integers(1, max_len + 1)); s = int(rng.integers(0, L + 1))
-        out[i] = np.concatenate([x[i, :s], _random_dna(rng, d), x[i, s:]])[:L]
-    return out
+    def edit(s, rng):
+        d = int(rng.integers(1, max_len + 1)); i = int(rng.integers(0, len(s) + 1))
+        return np.concatenate([s[:i], _random_dna(rng, d), s[i:]])[:len(s)]
+    return _per_seq(x, k, seed, edit)
 
 def translocate(x, max_shift:int=20, k:int=1, seed:int=0)->np.ndarray:
     "Cut each sequence at a random point and swap the two pieces' order (a roll by up to `max_shift`)."
-    x = np.repeat(np.asarray(x, np.uint8), k, 0); rng = np.random.default_rng(seed)
-    shifts = rng.integers(-max_shift, max_shift + 1, len(x))
-    return np.stack([np.roll(s, int(r), axis=0) for s, r in zip(x, shifts)])
+    return _per_seq(x, k, seed, lambda s, rng: np.roll(s, int(rng.integers(-max_shift, max_shift + 1)), axis=0))
 
 SHIFTS = {'mutate': mutate, 'delete': delete, 'insert': insert, 'translocate': translocate,
           'shuffle_mono': lambda x, k=1, seed=0: shuffle_mono(x, k, seed),
