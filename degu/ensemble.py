@@ -8,7 +8,7 @@ __all__ = ['Ensemble', 'finished', 'write_manifest', 'build_member', 'train_memb
            'EnsemblerDynamic']
 
 # %% ../nbs/04_ensemble.ipynb #c003
-import os, json, time, inspect, glob
+import os, json, time, inspect
 from pathlib import Path
 import numpy as np
 import pandas as pd

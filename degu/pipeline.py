@@ -214,7 +214,6 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     ds = st('data', lambda: load_data(cfg), lambda d: str(d))
     if not (out/'dataset.h5').exists(): write_h5(ds, out/'dataset.h5')
     ens = make_ensemble(cfg, out)
-    info = {'n_train': len(ds.x_train), 'downsample': ds.provenance.get('downsample')}
     if member is not None:
         if not 0 <= member < ens.n_members: raise ConfigError(f"--member {member} is out of range: the config has ensemble.n = {ens.n_members}.")
         with _strategy(cfg, verbose): rec = st('ensemble', lambda: ens.train_member(member, ds.x_train, ds.y_train, (ds.x_valid, ds.y_valid), verbose),
