@@ -1,6 +1,6 @@
 """End-to-end wall time of the README's main job, `degu quickstart`, from an empty output folder.
 
-Run: python benchmarks/quickstart_time.py [--out DIR]   (about 10-12 minutes on 2 cores)"""
+Run: python benchmarks/quickstart_time.py [--out DIR]   (about 5-6 minutes on 2 cores)"""
 import argparse, json, os, subprocess, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(__file__))
 from _record import record
@@ -12,9 +12,10 @@ subprocess.run(['degu', 'quickstart', '--out', out, '--quiet'], check=True)
 wall = time.perf_counter() - t0
 r = json.loads(open(os.path.join(out, 'report.json')).read())
 stages = ', '.join(f'{k} {v:.0f} s' for k, v in r['timing'].items())
-body = f"""Wall time of `degu quickstart` (5 SmallCNN teachers + student + intervals + attribution + shift, embedded lentiMPRA
-HepG2, from an empty folder): **{wall:.0f} s ({wall / 60:.1f} min)**. Stages: {stages}.
-Test Pearson: teachers {r['teachers']['mean_pearson']:.3f} (mean), ensemble {r['ensemble']['pearson']:.3f}, student {r['student']['pearson']:.3f};
+body = f"""Wall time of `degu quickstart` ({r['teachers']['n']} {r['model']['arch']} teachers at width {r['model']['width']} + student + intervals
++ attribution + shift, embedded lentiMPRA HepG2, from an empty folder): **{wall:.0f} s ({wall / 60:.1f} min)**.
+Stages: {stages}.
+Test Pearson: teachers {r['teachers']['mean_pearson']:.3f} (mean; {min(r['teachers']['pearson']):.3f}-{max(r['teachers']['pearson']):.3f}), ensemble {r['ensemble']['pearson']:.3f}, student {r['student']['pearson']:.3f};
 student uncertainty vs ensemble std Spearman {r['student']['uncertainty_spearman']:.3f}; 90% interval coverage {r['conformal']['student']['0.1']['coverage']:.3f}.
 """
 record('quickstart_time', 'End-to-end `degu quickstart`', 'python benchmarks/quickstart_time.py', body)

@@ -6,7 +6,7 @@
 __all__ = ['convert', 'main']
 
 # %% ../nbs/11_cli.ipynb #c003
-import argparse, sys
+import argparse, os, sys
 from pathlib import Path
 import degu
 from .data import load_dataset, DATASETS, download_deepstarr, write_h5, DataError
@@ -60,6 +60,7 @@ _UNTIL = {'run': 'report', 'train-member': 'ensemble', 'assemble': 'ensemble', '
 
 def main(argv=None):
     "Entry point of the `degu` console script."
+    os.environ.setdefault('MPLBACKEND', 'Agg')   # figures go to files; never open a window on a login node
     from degu.pipeline import run_pipeline, load_config, ConfigError
     p = _parser(); a = p.parse_args(argv)
     try:

@@ -28,11 +28,23 @@ def write_json(obj, path):
 def _r(v, n=4): return round(float(v), n)
 
 class _Stages:
-    "Time stages and print one summary line per stage."
-    def __init__(self, verbose): self.timing, self.verbose = {}, verbose
-    def __call__(self, name, fn, msg=None):
+    "Time stages, print one summary line per stage, and record finished stages in the run's `manifest.json`."
+    def __init__(self, verbose, out=None):
+        self.timing, self.verbose = {}, verbose
+        self.path = Path(out)/'manifest.json' if out is not None else None
+    def read(self)->dict:
+        return json.loads(self.path.read_text()) if self.path and self.path.exists() else {'stages': {}}
+    def record(self, name, **info):
+        "Mark stage `name` finished (atomically); the first finish time and seconds are kept on a re-run."
+        if self.path is None: return
+        m = self.read(); old = m['stages'].get(name, {})
+        m['stages'][name] = {**old, **info, 'finished': old.get('finished') or time.strftime('%Y-%m-%dT%H:%M:%S'),
+                             'seconds': old.get('seconds', self.timing.get(name))}
+        write_json(m, self.path)
+    def __call__(self, name, fn, msg=None, record:bool=True):
         t0 = time.perf_counter(); out = fn(); dt = time.perf_counter() - t0
         self.timing[name] = round(dt, 2)
+        if record: self.record(name)
         if self.verbose: print(f'[{name}] {msg(out) if msg else "done"} ({dt:.0f} s)')
         return out
 
@@ -46,7 +58,7 @@ DEFAULT_CONFIG = {
     'data': {'source': 'lentimpra_hepg2', 'seq_col': 'seq', 'target_cols': None, 'id_col': None, 'group_pattern': None,
              'sep': None, 'ragged': 'error'},
     'split': {'seed': 0, 'fracs': [0.8, 0.1, 0.1], 'downsample': None, 'n_train': None},
-    'model': {'arch': 'SmallCNN', 'width': 1.0},
+    'model': {'arch': 'SmallCNN', 'width': 0.5},
     'ensemble': {'n': 5, 'seed': 0, 'evoaug': False, 'finetune_epochs': 5, 'max_epochs': 10, 'es_patience': 3,
                  'lr_patience': 2, 'batch_size': 128, 'learning_rate': 1e-3, 'distribute': False},
     'distill': {'kind': 'std', 'dynamic': False, 'mode': 'append', 'augmentations': ['mutagenesis', 'shuffle'],
@@ -210,14 +222,14 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     cfg = validate_config(cfg)
     out = Path(out); out.mkdir(parents=True, exist_ok=True); _check_out(out, cfg)
     stop = lambda s: STAGES.index(s) >= STAGES.index(until)
-    st = _Stages(verbose)
+    st = _Stages(verbose, out)
     ds = st('data', lambda: load_data(cfg), lambda d: str(d))
     if not (out/'dataset.h5').exists(): write_h5(ds, out/'dataset.h5')
     ens = make_ensemble(cfg, out)
     if member is not None:
         if not 0 <= member < ens.n_members: raise ConfigError(f"--member {member} is out of range: the config has ensemble.n = {ens.n_members}.")
         with _strategy(cfg, verbose): rec = st('ensemble', lambda: ens.train_member(member, ds.x_train, ds.y_train, (ds.x_valid, ds.y_valid), verbose),
-                                      lambda r: f"teacher {member} ready ({r['weights']})")
+                                      lambda r: f"teacher {member} ready ({r['weights']})", record=False)
         return {'member': rec, 'timing': st.timing}
     if train:
         with _strategy(cfg, verbose): st('ensemble', lambda: ens.train(ds.x_train, ds.y_train, (ds.x_valid, ds.y_valid), verbose=verbose),
@@ -226,6 +238,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
         ens._infer_kwargs(ds.x_train, ds.y_train)
         st('ensemble', ens.assemble, lambda m: f"{len(m['members'])} teachers assembled")
     _write_data_info(ens, ds)
+    st.record('ensemble', teachers=[str(p.relative_to(out)) for p in ens.weight_paths])
     if stop('ensemble'): return {'ensemble': ens.write_manifest(), 'timing': st.timing}
     pa = st('evaluate', lambda: {s: ens.predict_all(ds.splits[s]['x']) for s in ('valid', 'test')},
             lambda p: 'one fused ensemble pass on valid and test')
@@ -321,6 +334,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
         'timing': st.timing, 'versions': versions()}
     write_json(report, out/'report.json')
     if cfg['report']['figures']: write_report_md(report, out, ds, pa, student, maps, idx_top, cons_df, sp, su)
+    st.record('report', outputs=['report.json', 'report.md'])
     if verbose:
         print(f"[report] test Pearson: teachers {report['teachers']['mean_pearson']:.3f} (mean of {ens.n_members}), "
               f"ensemble {report['ensemble']['pearson']:.3f}, student {report['student']['pearson']:.3f}; student "

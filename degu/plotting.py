@@ -9,9 +9,6 @@ __all__ = ['plot_logo', 'plot_scatter', 'plot_uncertainty_error', 'plot_coverage
 import os
 import numpy as np
 import pandas as pd
-import matplotlib
-if 'MPLBACKEND' not in os.environ and not matplotlib.get_backend().lower().startswith(('module://matplotlib_inline', 'module://ipykernel')):
-    matplotlib.use('Agg')
 import matplotlib.pyplot as plt
 from .utils import pearson
 
