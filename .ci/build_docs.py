@@ -52,6 +52,54 @@ def heading_ids(md):
     return re.sub(r'^(#{2,4}) ([A-Za-z_][\w.]*)\s*$', lambda m: f'{m.group(1)} {m.group(2)} {{#{m.group(2).lower()}}}',
                   md, flags=re.M)
 
+SIG = re.compile(r'```python\n\n(?P<kw>def|class) (?P<name>[\w.]+)\(\n(?P<params>.*?)\n\)(?P<ret>[^\n]*)\n\n\n```', re.S)
+PARAM = re.compile(r'^(?P<n>\*{0,2}\w+)(?::(?P<t>[^=]+?))?(?:=(?P<d>.+))?$', re.S)
+
+def split_top(text):
+    "Split on commas outside brackets and quotes."
+    out, depth, quote, cur = [], 0, None, ''
+    for ch in text:
+        if quote: quote = None if ch == quote else quote
+        elif ch in '\'"': quote = ch
+        elif ch in '([{': depth += 1
+        elif ch in ')]}': depth -= 1
+        elif ch == ',' and depth == 0: out.append(cur); cur = ''; continue
+        cur += ch
+    return [p.strip() for p in out + [cur] if p.strip()]
+
+def split_comment(line):
+    "`code # comment` -> (code, comment), ignoring '#' inside quotes."
+    quote = None
+    for i, ch in enumerate(line):
+        if quote: quote = None if ch == quote else quote
+        elif ch in '\'"': quote = ch
+        elif ch == '#': return line[:i], line[i + 1:].strip()
+    return line, ''
+
+def docments_table(md):
+    "Turn show_doc's signature block into a compact signature plus a parameter table (name, type, default, details)."
+    def repl(m):
+        rows, names, info = [], [], False
+        for line in m.group('params').split('\n'):
+            code, c = split_comment(line)
+            for part in split_top(code):
+                p = PARAM.match(part)
+                if not p: return m.group(0)                      # unexpected layout: keep nbdev's block as it is
+                n, t, d = p.group('n'), (p.group('t') or '').strip(), (p.group('d') or '').strip()
+                if t in ('VAR_KEYWORD', 'VAR_POSITIONAL'): n, t = ('**' if t == 'VAR_KEYWORD' else '*') + n.lstrip('*'), ''
+                info = info or bool(t or d or c)
+                names.append(n + (f'={d}' if d else ''))
+                cell = lambda v: v.replace('|', '\\|')
+                rows.append(f"| `{n}` | {f'`{cell(t)}`' if t else ''} | {f'`{cell(d)}`' if d else ''} | {cell(c)} |")
+        ret, rc = split_comment(m.group('ret'))
+        ret = ret.strip().rstrip(':').strip(); ret = ret[2:].strip() if ret.startswith('->') else ret
+        sig = f"```python\n{m.group('name').split('.')[-1]}({', '.join(names)}){f' -> {ret}' if ret else ''}\n```"
+        if not rows or (not info and not rc): return sig
+        table = '| parameter | type | default | details |\n|---|---|---|---|\n' + '\n'.join(rows)
+        if ret or rc: table += f"\n| **returns** | {f'`{ret}`' if ret else ''} | | {rc} |"
+        return sig + '\n\n' + table + '\n'
+    return SIG.sub(repl, md)
+
 def directives(src):
     "Split `#| key: value` lines off the top of a code cell."
     opts, lines = {}, src.split('\n')
@@ -109,7 +157,7 @@ def nb_to_md(nb_path, proc, out, links):
             if opts.get('echo') != 'false' and code.strip(): md.append(fence(code, 'python'))
             if opts.get('output') != 'false':
                 o = outputs_md(c.get('outputs', []), img_dir, img_rel, counter)
-                if o: md.append(heading_ids(o) if opts.get('output') == 'asis' else o)
+                if o: md.append(docments_table(heading_ids(o)) if opts.get('output') == 'asis' else o)
     text = links('\n'.join(md), page)
     dest = out/(page + '.md'); dest.parent.mkdir(parents=True, exist_ok=True); dest.write_text(text)
     return page, fm.get('title', Path(page).name)
