@@ -65,13 +65,14 @@ dyn = [student('std', j, dynamic=True) for j in range(a.dynamic_students)]
 
 def score(m, kind):
     ev = eval_student(m, dd[kind]); act = ev[ev['head'] == 'activity'].iloc[0]; unc = ev[ev['head'] == 'uncertainty'].iloc[0]
+    tr = eval_student(m, dd[kind], split='train'); train_unc[kind].append(tr[tr['head'] == 'uncertainty'].spearman.iloc[0])
     P = {s: predict(m, ds.splits[s]['x']) for s in ('valid', 'test')}
     sd = lambda p: p[:, 1] if kind == 'std' else np.exp(p[:, 1]/2)
     it = interval_table({'student': (P['valid'][:, 0], sd(P['valid']), ds.y_valid[:, 0])},
                         {'student': (P['test'][:, 0], sd(P['test']), ds.y_test[:, 0])})
     return (act.pearson, act.spearman, unc.spearman), it
 
-rows, cov = [], []
+rows, cov, train_unc = [], [], {'std': [], 'logvar': []}
 for m in students: r, it = score(m, 'std'); rows.append(r); cov.append(it)
 LV = np.array([score(m, 'logvar')[0] for m in lv_students]) if lv_students else None
 DY = np.array([score(m, 'std')[0] for m, _ in dyn]) if dyn else None
@@ -101,6 +102,8 @@ Models: {a.arch}, {a.teachers} teachers, {a.students} students (std head, standa
 | students (mean ± sd of {a.students}) | {R[:, 0].mean():.3f} ± {R[:, 0].std(ddof=1) if len(R) > 1 else 0:.3f} | {R[:, 1].mean():.3f} |
 
 Student uncertainty head vs ensemble std on test: Spearman {R[:, 2].mean():.3f} (per student {np.round(R[:, 2], 3).tolist()}).
+The same heads on the training sequences they were distilled on: Spearman {np.mean(train_unc['std'][:len(students)]):.3f} (per student {np.round(train_unc['std'][:len(students)], 3).tolist()}).
+Ensemble std, mean over sequences: train {dd['std'].splits['train']['ens_std'].mean():.4f}, valid {dd['std'].splits['valid']['ens_std'].mean():.4f}, test {dd['std'].splits['test']['ens_std'].mean():.4f}.
 {f"Variant, {len(LV)} student(s) trained on log-variance targets (same protocol): activity Pearson {LV[:, 0].mean():.3f}, uncertainty Spearman vs ensemble std {LV[:, 2].mean():.3f} (per student {np.round(LV[:, 2], 3).tolist()})." if LV is not None else ''}
 {f"Variant, {len(DY)} student(s) with dynamic augmentation (append mode: every batch also gets 5%-mutagenised and position-shuffled copies labelled online by the fused teachers, then 3 fine-tuning epochs; {np.mean([t for _, t in dyn]):.0f} s each): activity Pearson {DY[:, 0].mean():.3f}, uncertainty Spearman vs ensemble std {DY[:, 2].mean():.3f}." if DY is not None else ''}
 

@@ -223,8 +223,11 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     out = Path(out); out.mkdir(parents=True, exist_ok=True); _check_out(out, cfg)
     stop = lambda s: STAGES.index(s) >= STAGES.index(until)
     st = _Stages(verbose, out)
-    ds = st('data', lambda: load_data(cfg), lambda d: str(d))
-    if not (out/'dataset.h5').exists(): write_h5(ds, out/'dataset.h5')
+    def _data():
+        d = load_data(cfg)
+        if not (out/'dataset.h5').exists(): write_h5(d, out/'dataset.h5')
+        return d
+    ds = st('data', _data, lambda d: str(d))
     ens = make_ensemble(cfg, out)
     if member is not None:
         if not 0 <= member < ens.n_members: raise ConfigError(f"--member {member} is out of range: the config has ensemble.n = {ens.n_members}.")

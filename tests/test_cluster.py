@@ -38,12 +38,17 @@ def test_kill_during_ensemble_stage_then_rerun(tmp_path):
         assert time.time() - t0 < 600; time.sleep(0.05)
     os.kill(p.pid, signal.SIGKILL); p.wait()
     assert not (out/'teachers'/'teacher_2.json').exists()
+    stages = json.loads((out/'manifest.json').read_text())['stages']   # the run manifest: data done, ensemble not
+    assert 'data' in stages and 'ensemble' not in stages, stages
     h0 = _sha(out/'teachers'/'teacher_0.weights.h5')
     r = _degu('run', c, '--out', out)
     assert r.returncode == 0, r.stderr[-2000:]
     assert 'members already finished: [0' in r.stdout and 'member 1/3' not in r.stdout
     assert _sha(out/'teachers'/'teacher_0.weights.h5') == h0
     assert json.loads((out/'report.json').read_text())['teachers']['n'] == 3
+    stages = json.loads((out/'manifest.json').read_text())['stages']
+    assert list(stages) == ['data', 'ensemble', 'evaluate', 'distill', 'student', 'conformal', 'attribute', 'shift', 'report']
+    assert len(stages['ensemble']['teachers']) == 3
 
 def test_mirrored_strategy_on_two_logical_cpus(tmp_path):
     cfg = {**TINY, 'ensemble': {'n': 1, 'max_epochs': 1, 'distribute': True}}
