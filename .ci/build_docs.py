@@ -3,7 +3,7 @@
     python .ci/build_docs.py            # nbdev_proc_nbs, notebooks -> Markdown, mkdocs-material -> _docs/
     python -m http.server -d _docs      # browse it at http://127.0.0.1:8000
 
-Steps: `nbdev_proc_nbs` runs nbdev's own processors (show_doc rendered, hidden and export cells dropped) into `_proc/`;
+Steps: nbdev's `proc_nbs` (what `nbdev_proc_nbs` runs, without its Quarto install step) runs nbdev's own processors (show_doc rendered, hidden and export cells dropped) into `_proc/`;
 each processed notebook becomes one Markdown page named by its Quarto `output-file` (so `utils.html#std` links
 written by nbdev resolve here too); mkdocs-material renders the pages with sidebar navigation and client-side
 search. On a machine with Quarto, `nbdev_docs` still builds the canonical site from `nbs/_quarto.yml`."""
@@ -162,6 +162,14 @@ def nb_to_md(nb_path, proc, out, links):
     dest = out/(page + '.md'); dest.parent.mkdir(parents=True, exist_ok=True); dest.write_text(text)
     return page, fm.get('title', Path(page).name)
 
+PROC = """import warnings; warnings.filterwarnings('ignore')
+from nbdev.config import get_config
+from nbdev.quarto import refresh_quarto_yml
+from nbdev.serve import proc_nbs
+import nbdev.doclinks
+refresh_quarto_yml(); nbdev.doclinks._build_modidx(); proc_nbs(get_config().nbs_path)
+"""
+
 MKDOCS = """site_name: {title}
 site_description: {description}
 site_url: {site}
@@ -222,8 +230,10 @@ def main(argv=None):
     s = settings(); proc = ROOT/'_proc'; build = ROOT/'_build_docs'; docs = build/'docs'
     site_dir = Path(a.out) if a.out else ROOT/s.get('doc_path', '_docs')
     if not a.skip_proc:
-        r = subprocess.run(['nbdev_proc_nbs'], cwd=ROOT, capture_output=True, text=True)
-        if r.returncode: sys.exit(f'nbdev_proc_nbs failed:\n{r.stderr[-3000:]}')
+        # nbdev_proc_nbs's own steps, minus its Quarto check: without Quarto the CLI tries to install it and then
+        # runs `pip install -e .[dev]` on its own, which is slow, needs the network and failed once in CI here.
+        r = subprocess.run([sys.executable, '-c', PROC], cwd=ROOT, capture_output=True, text=True)
+        if r.returncode: sys.exit(f'processing the notebooks failed:\n{r.stderr[-3000:]}')
     nbs = sorted(p for p in proc.rglob('*.ipynb') if not p.name.startswith('_') and '.ipynb_checkpoints' not in p.parts)
     if not nbs: sys.exit('no processed notebooks in _proc/: run without --skip-proc')
     shutil.rmtree(build, ignore_errors=True); docs.mkdir(parents=True)
