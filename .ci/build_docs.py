@@ -1,13 +1,13 @@
 """Build the docs site into `_docs/` offline, from the same notebooks `nbdev_docs` uses (Quarto is not needed).
 
-    python .ci/build_docs.py            # nbdev_proc_nbs, notebooks -> Markdown, mkdocs-material -> _docs/
+    python .ci/build_docs.py            # nbdev proc_nbs, notebooks -> Markdown, mkdocs-material -> _docs/
     python -m http.server -d _docs      # browse it at http://127.0.0.1:8000
 
 Steps: nbdev's `proc_nbs` (what `nbdev_proc_nbs` runs, without its Quarto install step) runs nbdev's own processors (show_doc rendered, hidden and export cells dropped) into `_proc/`;
 each processed notebook becomes one Markdown page named by its Quarto `output-file` (so `utils.html#std` links
 written by nbdev resolve here too); mkdocs-material renders the pages with sidebar navigation and client-side
 search. On a machine with Quarto, `nbdev_docs` still builds the canonical site from `nbs/_quarto.yml`."""
-import argparse, base64, configparser, json, re, shutil, subprocess, sys
+import argparse, base64, configparser, json, posixpath, re, shutil, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,21 +31,13 @@ def page_name(nb_path, fm, proc):
 class Links:
     "Rewrite links to the published site and to notebooks into relative links between built pages."
     def __init__(self, site, pages): self.site, self.pages = site.rstrip('/') + '/', pages   # pages: nb rel path -> page
-    def rel(self, target, here):
-        depth = here.count('/')
-        return '../'*depth + target
     def __call__(self, text, here):
-        def site(m):
-            path = m.group(1) or 'index.html'
-            return self.rel(path, here)
-        text = re.sub(re.escape(self.site) + r'([\w/.-]*)', site, text)
-        def nb(m):
-            name, anchor = m.group(2), m.group(3) or ''
-            key = str((Path(here).parent/name).as_posix()) if '/' not in name else name
-            key = re.sub(r'^(\./)+', '', key)
-            page = self.pages.get(key) or self.pages.get(Path(name).name)
-            return f'{m.group(1)}{self.rel(page + ".html", here) if page else name}{anchor})' if page else m.group(0)
-        return re.sub(r'(\]\()([\w/.-]+\.ipynb)(#[\w.-]+)?\)', nb, text)
+        up = '../'*here.count('/')
+        text = re.sub(re.escape(self.site) + r'([\w/.-]*)', lambda m: up + (m.group(1) or 'index.html'), text)
+        def nb(m):   # a notebook link is relative to the linking page's folder (pages keep the notebooks' folders)
+            page = self.pages.get(posixpath.normpath(posixpath.join(posixpath.dirname(here), m.group(1))))
+            return f'](' + up + page + '.html' + (m.group(2) or '') + ')' if page else m.group(0)
+        return re.sub(r'\]\(([\w/.-]+\.ipynb)(#[\w.-]+)?\)', nb, text)
 
 def heading_ids(md):
     "Give show_doc headings nbdev's anchors (`### Ensemble.train` -> `#ensemble.train`)."
@@ -138,11 +130,14 @@ def outputs_md(outs, img_dir, img_rel, counter):
             raise SystemExit(f"a stored output is an error ({o.get('ename')}): re-execute the notebook before building the docs")
     return '\n'.join(parts)
 
-def nb_to_md(nb_path, proc, out, links):
-    nb = json.loads(nb_path.read_text())
-    cells = nb['cells']; fm = front_matter(cells[0]) if cells and cells[0]['cell_type'] == 'raw' else {}
-    if fm: cells = cells[1:]
-    page = page_name(nb_path, fm, proc)
+def read_nb(nb_path, proc):
+    "A processed notebook: (cells without the front matter, front matter, page name)."
+    cells = json.loads(nb_path.read_text())['cells']
+    fm = front_matter(cells[0]) if cells and cells[0]['cell_type'] == 'raw' else {}
+    return (cells[1:] if fm else cells), fm, page_name(nb_path, fm, proc)
+
+def nb_to_md(cells, fm, page, out, links):
+    "Write one page's Markdown (and its figures) under `out`; return its title."
     md = [f"# {fm['title']}\n"] if fm.get('title') else []
     if fm.get('description'): md.append(f"<p class=\"nb-lead\">{fm['description']}</p>\n")
     img_rel = Path(page).name + '_files'; img_dir = (out/page).parent/img_rel; counter = [0]
@@ -160,7 +155,7 @@ def nb_to_md(nb_path, proc, out, links):
                 if o: md.append(docments_table(heading_ids(o)) if opts.get('output') == 'asis' else o)
     text = links('\n'.join(md), page)
     dest = out/(page + '.md'); dest.parent.mkdir(parents=True, exist_ok=True); dest.write_text(text)
-    return page, fm.get('title', Path(page).name)
+    return fm.get('title', Path(page).name)
 
 PROC = """import warnings; warnings.filterwarnings('ignore')
 from nbdev.config import get_config
@@ -204,11 +199,13 @@ CSS = """.nb-lead { font-size: 1.1em; color: var(--md-default-fg-color--light); 
 .md-typeset img { max-width: 100%; }
 """
 
+def q(v): return json.dumps(str(v))   # a quoted YAML scalar
+
 def nav_from_sidebar(path, pages, titles):
     "The mkdocs nav from nbdev's `sidebar.yml` (the same sidebar Quarto uses): sections become nav sections."
     import yaml
     contents = yaml.safe_load(Path(path).read_text())['website']['sidebar']['contents']
-    q = lambda v: json.dumps(str(v)); listed = set()
+    listed = set()
     def item(entry, indent):
         if isinstance(entry, str):
             page = pages.get(entry)
@@ -237,16 +234,12 @@ def main(argv=None):
     nbs = sorted(p for p in proc.rglob('*.ipynb') if not p.name.startswith('_') and '.ipynb_checkpoints' not in p.parts)
     if not nbs: sys.exit('no processed notebooks in _proc/: run without --skip-proc')
     shutil.rmtree(build, ignore_errors=True); docs.mkdir(parents=True)
-    pages = {}
-    for p in nbs:
-        nb = json.loads(p.read_text()); c0 = nb['cells'][0] if nb['cells'] else {}
-        fm = front_matter(c0) if c0.get('cell_type') == 'raw' else {}
-        pages[p.relative_to(proc).as_posix()] = page_name(p, fm, proc)
+    read = {p.relative_to(proc).as_posix(): read_nb(p, proc) for p in nbs}
+    pages = {k: page for k, (_, _, page) in read.items()}
     site = s['doc_host'].rstrip('/') + s.get('doc_baseurl', '/')
-    links = Links(site, pages); titles = {}
-    for p in nbs: page, title = nb_to_md(p, proc, docs, links); titles[page] = title
+    links = Links(site, pages)
+    titles = {page: nb_to_md(cells, fm, page, docs, links) for cells, fm, page in read.values()}
     (docs/'degu.css').write_text(CSS)
-    q = lambda v: json.dumps(str(v))
     nav, listed = nav_from_sidebar(ROOT/s.get('nbs_path', 'nbs')/'sidebar.yml', pages, titles)
     missing = sorted(set(titles) - listed)
     if missing: sys.exit(f'pages missing from nbs/sidebar.yml (add them there): {missing}')

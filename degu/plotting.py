@@ -6,7 +6,6 @@
 __all__ = ['plot_logo', 'plot_scatter', 'plot_uncertainty_error', 'plot_coverage', 'plot_consistency', 'plot_curve']
 
 # %% ../nbs/09_plotting.ipynb #c003
-import os
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
