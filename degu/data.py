@@ -11,28 +11,33 @@ import pandas as pd
 import h5py
 
 # %% auto #0
-__all__ = ['ALPHABET', 'SPLITS', 'DEEPSTARR_TARGETS', 'LENTIMPRA_GROUP', 'EMBEDDED', 'DATASETS', 'DEEPSTARR_FILES',
-           'DEEPSTARR_SOURCES', 'ZENODO_RECORD_API', 'DataError', 'atomic_path', 'one_hot', 'decode', 'revcomp',
-           'shuffle_mono', 'shuffle_dinuc', 'read_fasta', 'write_fasta', 'check_targets', 'check_xy', 'read_table',
-           'write_table', 'SeqDataset', 'read_h5', 'write_h5', 'read_fasta_activity', 'read_deepstarr_files',
-           'write_deepstarr_files', 'group_keys', 'group_split', 'split_arrays', 'downsample', 'load_dataset',
-           'cache_dir', 'download', 'download_deepstarr']
+__all__ = ['ALPHABET', 'IUPAC', 'SEPARATORS', 'SPLITS', 'DEEPSTARR_TARGETS', 'LENTIMPRA_GROUP', 'EMBEDDED', 'DATASETS',
+           'DEEPSTARR_FILES', 'DEEPSTARR_SOURCES', 'ZENODO_RECORD_API', 'DataError', 'atomic_path', 'one_hot', 'decode',
+           'revcomp', 'shuffle_mono', 'shuffle_dinuc', 'read_fasta', 'write_fasta', 'sniff_sep', 'check_targets',
+           'check_xy', 'resolve_column', 'read_table', 'write_table', 'SeqDataset', 'read_h5', 'write_h5',
+           'read_fasta_activity', 'read_deepstarr_files', 'write_deepstarr_files', 'group_keys', 'group_split',
+           'split_arrays', 'downsample', 'load_dataset', 'cache_dir', 'download', 'download_deepstarr']
 
 # %% ../nbs/00_data.ipynb #c005
 class DataError(ValueError):
     "Bad input data; the message names the file, row or column, and what to do about it."
 
 # %% ../nbs/00_data.ipynb #c006
+def _umask()->int:
+    "The process umask (read without changing it for longer than one call)."
+    m = os.umask(0o022); os.umask(m); return m
+
 @contextlib.contextmanager
 def atomic_path(path, # final file name
                ):
-    "Yield a temporary path next to `path`; rename it onto `path` only if the block finishes."
+    "Yield a temporary path next to `path`; rename it onto `path` only if the block finishes. The file gets normal modes (0666 & ~umask)."
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp', dir=path.parent)
     os.close(fd)
     try:
         yield Path(tmp)
+        if os.path.isfile(tmp): os.chmod(tmp, 0o666 & ~_umask())   # mkstemp makes 0600; a normal write respects the umask
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
@@ -41,6 +46,9 @@ def atomic_path(path, # final file name
 ALPHABET = 'ACGT'
 _LUT = np.full(256, 255, np.uint8)
 for _i, _c in enumerate('ACGTN'): _LUT[ord(_c)] = _LUT[ord(_c.lower())] = _i
+IUPAC = 'RYSWKMBDHV'                  # ambiguity codes; `iupac='N'` reads them as N
+_LUT_IUPAC = _LUT.copy()
+for _c in IUPAC: _LUT_IUPAC[ord(_c)] = _LUT_IUPAC[ord(_c.lower())] = 4
 _TABLES = {'zero': np.vstack([np.eye(4, dtype=np.uint8), np.zeros(4, np.uint8)]),
            'uniform': np.vstack([np.eye(4, dtype=np.float32), np.full(4, 0.25, np.float32)])}
 
@@ -79,22 +87,25 @@ def one_hot(seqs,                 # DNA strings (any case; ACGTN), or one string
             ragged:str='error',   # unequal lengths: 'error', or 'pad'/'trim' to centre-pad with N / centre-trim
             length:int=None,      # target length for 'pad'/'trim' (default: longest/shortest)
             source:str='input',   # name used in error messages, e.g. a file name
+            iupac:str=None,       # None: IUPAC ambiguity codes are an error; 'N': read them as N
            )->np.ndarray:         # `(N, L, 4)` one-hot in ACGT order
     "One-hot encode DNA strings to `(N, L, 4)` in ACGT order, vectorised."
     if isinstance(seqs, str): seqs = [seqs]
     seqs = list(seqs)
+    if iupac not in (None, 'N'): raise ValueError(f"iupac must be None or 'N', not {iupac!r}")
     if n_policy not in _TABLES: raise ValueError(f"n_policy must be 'zero' or 'uniform', not {n_policy!r}")
     if len(seqs) == 0: raise DataError(f"{source}: no sequences to encode (the input is empty).")
     seqs, L = _fix_lengths(seqs, ragged, length, source)
     try: buf = ''.join(seqs).encode('ascii')
     except UnicodeEncodeError: buf = ''.join(seqs).encode('ascii', errors='replace')
-    codes = _LUT[np.frombuffer(buf, np.uint8)].reshape(len(seqs), L)
+    codes = (_LUT if iupac is None else _LUT_IUPAC)[np.frombuffer(buf, np.uint8)].reshape(len(seqs), L)
     bad = np.argwhere(codes == 255)
     if len(bad):
         r, p = map(int, bad[0])
         raise DataError(f"{source}: row {r}, position {p}: character {seqs[r][p]!r} is not one of A, C, G, T, N "
-                        f"(any case); {len(bad)} such characters in total. Replace or remove them, "
-                        f"e.g. map IUPAC codes to N.")
+                        f"(any case); {len(bad)} such characters in total. "
+                        + ("IUPAC ambiguity codes can be read as N with iupac='N' (config: data.iupac: N)."
+                           if seqs[r][p].upper() in IUPAC else "Replace or remove them."))
     return _TABLES[n_policy][codes]
 
 # %% ../nbs/00_data.ipynb #c015
@@ -154,11 +165,12 @@ def shuffle_dinuc(x,          # `(N, L, 4)` one-hot (N positions all-zero)
     return np.vstack([np.eye(4), n_row]).astype(x.dtype)[out]
 
 # %% ../nbs/00_data.ipynb #c021
-def _open_text(path):
-    "Open a text file, transparently gunzipping `.gz`."
+def _open_text(path, encoding:str='utf-8'):
+    "Open a text file, transparently gunzipping `.gz`; a UTF-8 byte-order mark is skipped."
     path = Path(path)
     if not path.exists(): raise DataError(f"{path}: file not found. Check the path (relative paths are taken from {Path.cwd()}).")
-    return gzip.open(path, 'rt') if path.suffix == '.gz' else open(path)
+    enc = 'utf-8-sig' if encoding.lower().replace('_', '-') in ('utf-8', 'utf8') else encoding
+    return gzip.open(path, 'rt', encoding=enc) if path.suffix == '.gz' else open(path, encoding=enc)
 
 def read_fasta(path, # FASTA file (optionally .gz)
               )->tuple: # (ids, seqs) lists
@@ -181,16 +193,34 @@ def write_fasta(path, ids, seqs):
         for i, s in zip(ids, seqs): f.write(f'>{i}\n{s}\n')
 
 # %% ../nbs/00_data.ipynb #c022
-def _read_frame(path, sep=None):
-    "Read a delimited table, with a clear error for an empty file."
+SEPARATORS = ('\t', ',', ';')
+
+def sniff_sep(line:str,          # the file's first line
+              default:str='\t',  # separator the file name suggests
+             )->str:
+    "The field separator of a table: `default` if the first line has it, else the most frequent of tab, comma, semicolon."
+    if default in line: return default
+    counts = {s: line.count(s) for s in SEPARATORS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else default
+
+def _read_frame(path, sep=None, header:bool=True, columns=None, encoding:str='utf-8', nrows:int=None):
+    "Read a delimited table (separator sniffed unless given), with clear errors for empty and mis-encoded files."
     path = Path(path)
-    if sep is None:
-        name = path.name[:-3] if path.name.endswith('.gz') else path.name
-        sep = ',' if name.endswith('.csv') else '\t'
+    name = path.name[:-3] if path.name.endswith('.gz') else path.name
     try:
-        with _open_text(path) as f: return pd.read_csv(f, sep=sep)
+        with _open_text(path, encoding) as f:
+            first = f.readline()
+            if sep is None: sep = sniff_sep(first, ',' if name.endswith('.csv') else '\t')
+            f.seek(0)
+            hdr = 0 if header and columns is None else None
+            return pd.read_csv(f, sep=sep, header=hdr, names=list(columns) if columns is not None else None, nrows=nrows)
     except pd.errors.EmptyDataError:
-        raise DataError(f"{path}: the file is empty. Expected a header line and one row per sequence.") from None
+        raise DataError(f"{path}: the file is empty. Expected {'a header line and ' if header else ''}one row per sequence.") from None
+    except UnicodeDecodeError as e:
+        raise DataError(f"{path}: byte {e.object[e.start:e.start + 1]!r} at offset {e.start} is not valid {encoding} text. "
+                        f"Give the file's encoding, e.g. encoding='latin-1' (config: data.encoding: latin-1).") from None
+    except LookupError: raise DataError(f"{path}: unknown text encoding {encoding!r}; use e.g. 'utf-8' or 'latin-1'.") from None
 
 def check_targets(y,              # `(N, T)` targets
                   columns=None,   # target names, for messages
@@ -216,30 +246,53 @@ def check_xy(x, y, source='input'):
                         f"row of targets; check that the sequence and activity files belong together.")
 
 # %% ../nbs/00_data.ipynb #c023
-def read_table(path,               # TSV/CSV file (optionally .gz); separator from the suffix unless `sep`
-               seq_col:str='seq',  # column holding DNA sequences
-               target_cols=None,   # target column names (default: every numeric column except ids)
-               id_col:str=None,    # column holding sequence ids (default: row numbers)
+def resolve_column(cols:list,      # the table's columns
+                   c,              # a column name, or a 0-based column number
+                   key:str,        # the parameter it came from, for messages
+                   path='input'):
+    "The column a name or number refers to, or one `DataError` listing the columns."
+    if c in cols: return c
+    if isinstance(c, int) and not isinstance(c, bool):
+        if 0 <= c < len(cols): return cols[c]
+        raise DataError(f"{path}: column number {c} (from {key}) is out of range: the table has {len(cols)} columns (0-{len(cols) - 1}).")
+    hint = (" The file is read without a header, so give column numbers (0-based), or name the columns with columns=[...]."
+            if all(isinstance(x, int) for x in cols) else
+            " If the file has no header line, pass header=False (config: data.header: false) and give column numbers.")
+    raise DataError(f"{path}: column {c!r} (from {key}) not found. Columns are: {cols}. Pass {key}= one of these.{hint}")
+
+def read_table(path,               # TSV/CSV file (optionally .gz); separator sniffed from the first line unless `sep`
+               seq_col='seq',      # column holding DNA sequences: a name, or a 0-based number
+               target_cols=None,   # target columns, names or numbers (default: every numeric column except ids)
+               id_col=None,        # column holding sequence ids, name or number (default: row numbers)
                sep:str=None,       # field separator
-               **kwargs,           # passed to `one_hot`, e.g. `ragged='pad'`
+               header:bool=True,   # False: the first line is data; columns are numbered 0, 1, ... (or named by `columns`)
+               columns=None,       # names for the columns of a headerless file
+               encoding:str='utf-8', # text encoding, e.g. 'latin-1'
+               **kwargs,           # passed to `one_hot`, e.g. `ragged='pad'`, `iupac='N'`
               )->tuple:            # (x `(N, L, 4)` uint8, y `(N, T)` float32, ids, target names)
-    "Read a delimited table with a sequence column and target columns."
-    df = _read_frame(path, sep)
+    "Read a delimited table with a sequence column and target columns, with or without a header."
+    import warnings
+    df = _read_frame(path, sep, header, columns, encoding)
     if len(df) == 0: raise DataError(f"{path}: the table has a header but no rows.")
     cols = list(df.columns)
-    for key, c in [('seq_col', seq_col), ('id_col', id_col)] + [('target_cols', t) for t in (target_cols or [])]:
-        if c is not None and c not in cols:
-            raise DataError(f"{path}: column {c!r} (from {key}) not found. Columns are: {cols}. "
-                            f"Pass {key}= one of these.")
+    if len(cols) == 1 and sep is None and any(s in str(cols[0]) for s in SEPARATORS):
+        raise DataError(f"{path}: found one column {cols[0]!r}; pass the separator, e.g. sep=',' (config: data.sep: ',').")
+    seq_col = resolve_column(cols, seq_col, 'seq_col', path)
+    id_col = None if id_col is None else resolve_column(cols, id_col, 'id_col', path)
     if target_cols is None:
         target_cols = [c for c in cols if c not in (seq_col, id_col) and pd.api.types.is_numeric_dtype(df[c])]
         if not target_cols: raise DataError(f"{path}: no numeric target columns found among {cols}; pass target_cols=.")
-    ids = df[id_col].astype(str).tolist() if id_col else [str(i) for i in range(len(df))]
-    seqs = df[seq_col].astype(str).tolist()
+    else: target_cols = [resolve_column(cols, t, 'target_cols', path) for t in target_cols]
+    ids = df[id_col].astype(str).str.strip().tolist() if id_col is not None else [str(i) for i in range(len(df))]
+    dup = pd.Series(ids)[pd.Series(ids).duplicated()].unique().tolist()
+    if dup:
+        warnings.warn(f"{path}: {len(dup)} ids occur more than once (e.g. {dup[:5]}); their rows are kept and share a split.",
+                      stacklevel=2)
+    seqs = df[seq_col].astype(str).str.strip().tolist()
     y = df[target_cols].apply(pd.to_numeric, errors='coerce').to_numpy()
-    y = check_targets(y, target_cols, path, ids)
+    y = check_targets(y, [str(t) for t in target_cols], path, ids)
     x = one_hot(seqs, source=str(path), **kwargs)
-    return x, y, ids, list(target_cols)
+    return x, y, ids, [str(t) for t in target_cols]
 
 def write_table(path, x, y, ids=None, target_cols=None, seq_col='seq', id_col='seq_id', sep=None):
     "Write one-hot `x` and targets `y` as a TSV/CSV table, atomically."
@@ -455,6 +508,12 @@ def group_split(groups,                    # group key per sequence, length N
     perm = np.random.default_rng(seed).permutation(uniq)
     n_tr, n_va = int(fracs[0]*len(uniq)), int(fracs[1]*len(uniq))
     parts = {'train': perm[:n_tr], 'valid': perm[n_tr:n_tr + n_va], 'test': perm[n_tr + n_va:]}
+    empty = [s for s, g in parts.items() if len(g) == 0]
+    if empty:
+        need = int(np.ceil(max(1/f for f in fracs)))
+        raise DataError(f"{len(uniq)} groups are too few for a {'/'.join(f'{f:g}' for f in fracs)} split: the {' and '.join(empty)} "
+                        f"split{'s' if len(empty) > 1 else ''} would be empty. Provide at least {need} groups (sequences, or "
+                        f"elements under group_pattern), or change split.fracs.")
     return {s: np.flatnonzero(np.isin(groups, g)) for s, g in parts.items()}
 
 # %% ../nbs/00_data.ipynb #c038
