@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['IN_GRAPH_MAX_BYTES', 'make_dataset', 'predict', 'EpochBar', 'train_standard_fun', 'paper_augs', 'insert_len',
-           'CenterPad', 'EvoAugModel', 'train_evoaug_fun']
+           'CenterPad', 'EvoAugModel', 'train_evoaug_fun', 'train_dynamic_aug_fun']
 
 # %% ../nbs/02_training.ipynb #c003
 import os, sys, time
@@ -213,4 +213,14 @@ def train_evoaug_fun(model,                     # Keras model (input length L) o
         for k, v in h2.history.items(): hist.setdefault(k, []).extend(v)
         hist['stage'] += ['finetune'] * len(h2.history['loss'])
     h.history = hist                      # h.model is the (EvoAug-wrapped) model that was trained
+    h.n_augmented_batches = int(model.n_augmented.numpy())
     return h
+
+def train_dynamic_aug_fun(model, x_train, y_train, validation_data,
+                          augment_list=None,      # `evoaug_tf.augment` objects (default: `paper_augs()`)
+                          max_augs_per_seq:int=1, hard_aug:bool=True,
+                          finetune:bool=True,     # fine-tune without augmentations afterwards
+                          finetune_epochs:int=5, **kwargs)->keras.callbacks.History:
+    "The original DEGU's dynamic-augmentation training: augmentations drawn per batch, then fine-tuning (`train_evoaug_fun`)."
+    return train_evoaug_fun(model, x_train, y_train, validation_data, augment_list, max_augs_per_seq, hard_aug,
+                            finetune_epochs if finetune else 0, **kwargs)
