@@ -41,7 +41,7 @@ setuptools.setup(
     url = cfg['git_url'],
     packages = setuptools.find_packages(exclude=['tests', 'tests.*', 'benchmarks']),
     include_package_data = True,
-    package_data = {'degu': ['embedded/*', 'embedded/*/*', 'configs/*.yaml']},
+    package_data = {'degu': ['embedded/*', 'embedded/*/*', 'configs/*.yaml', 'configs/*.sh']},
     install_requires = requirements,
     extras_require={ 'dev': dev_requirements },
     dependency_links = cfg.get('dep_links','').split(),

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['Ensemble', 'finished', 'write_manifest', 'build_member', 'member_skill', 'flag_member', 'train_member', 'flagged',
-           'train', 'assemble', 'load_member', 'fused', 'predict_members', 'predict_all', 'evaluate', 'size_curve',
-           'EnsemblerBase', 'EnsemblerMixed', 'EnsemblerDynamic']
+           'train', 'assemble', 'load_member', 'first', 'fused', 'predict_members', 'predict_all', 'evaluate',
+           'size_curve', 'EnsemblerBase', 'EnsemblerMixed', 'EnsemblerDynamic']
 
 # %% ../nbs/04_ensemble.ipynb #c003
 import os, json, time, inspect
@@ -254,14 +254,25 @@ for f in (train_member, flagged, train, assemble): setattr(Ensemble, f.__name__,
 
 # %% ../nbs/04_ensemble.ipynb #c014
 def load_member(self:Ensemble, i:int)->keras.Model:
-    "Build member `i` and load its weights."
+    "Build member `i` and load its weights (`.weights.h5`, or a legacy Keras 2 `.h5` from `save_weights` or `model.save`)."
     kw = self._infer_kwargs()
     if not isinstance(self.model_fns[i], keras.Model) and not {'input_shape', 'n_outputs'} <= set(kw):
         raise ValueError("loading members needs input_shape and n_outputs: pass model_kwargs=dict(input_shape=(L, 4), "
                          "n_outputs=T), or train first (the manifest then records them).")
-    m = self.build_member(i)
-    m.load_weights(self.member_path(i))
+    m, p = self.build_member(i), self.member_path(i)
+    try: m.load_weights(p)
+    except Exception as e:
+        raise ValueError(f"cannot load {p} into member {i} ({type(e).__name__}: {str(e)[:300]}). The file must hold the weights "
+                         f"of this architecture: a Keras 3 `.weights.h5`, or a Keras 2 `.h5` from save_weights/model.save. To "
+                         f"convert another file, build the model in the Keras that wrote it, load it there, and call "
+                         f"model.save_weights('member_{i}.weights.h5').") from None
     return m
+
+def first(self:Ensemble, k:int)->Ensemble:
+    "The ensemble of the first `k` members (same weights files), e.g. to distil from a smaller ensemble."
+    if not 1 <= int(k) <= self.n_members: raise ValueError(f"k must be between 1 and {self.n_members}, got {k}")
+    return Ensemble(self.model_fns[:k], weight_paths=self.weight_paths[:k], model_kwargs=self._infer_kwargs(),
+                    train_fun=self.train_funs[:k], train_kwargs=self.train_kwargs)
 
 def fused(self:Ensemble)->keras.Model:
     "One Keras model running every member: `(B, L, 4)` -> `(B, M, T)`; built once and cached."
@@ -284,7 +295,7 @@ def predict_all(self:Ensemble, x, batch_size:int=512, floor:float=1e-8)->dict:
     p = self.predict_members(x, batch_size)
     return {'members': p, 'mean': p.mean(0), 'std': std(p), 'logvar': logvar(p, floor=floor)}
 
-for f in (load_member, fused, predict_members, predict_all): setattr(Ensemble, f.__name__, f)
+for f in (load_member, first, fused, predict_members, predict_all): setattr(Ensemble, f.__name__, f)
 
 # %% ../nbs/04_ensemble.ipynb #c016
 def evaluate(self:Ensemble, x, y, targets=None, batch_size:int=512, preds:dict=None)->pd.DataFrame:

@@ -7,7 +7,7 @@ __all__ = ['IN_GRAPH_MAX_BYTES', 'make_dataset', 'predict', 'EpochBar', 'train_s
            'CenterPad', 'EvoAugModel', 'train_evoaug_fun', 'train_dynamic_aug_fun']
 
 # %% ../nbs/02_training.ipynb #c003
-import os, sys, time
+import os, sys, time, weakref
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 import numpy as np
 import tensorflow as tf
@@ -56,13 +56,19 @@ def make_dataset(x,                  # `(N, L, 4)` one-hot, uint8 (numpy array o
     ds = (_stream if stream else _in_graph)(x, y, batch_size, shuffle, seed)
     return ds.apply(tf.data.experimental.assert_cardinality(-(-len(x) // batch_size))).prefetch(tf.data.AUTOTUNE)
 
+_PREDICT_FNS = weakref.WeakKeyDictionary()      # one traced forward function per model (and jit flag)
+
 def predict(model,                # a Keras model
             x,                    # `(N, L, 4)` one-hot
             batch_size:int=512,   # sequences per batch
             jit:bool=False,       # compile the forward pass with XLA
            )->np.ndarray:         # `(N, T)` predictions
     "Predict in batches from uint8 one-hot without a float copy of `x`."
-    f = tf.function(lambda b: model(b, training=False), jit_compile=jit, reduce_retracing=True)
+    fns = _PREDICT_FNS.setdefault(model, {})
+    if jit not in fns:
+        ref = weakref.ref(model)                      # no strong reference: the cache never keeps a model alive
+        fns[jit] = tf.function(lambda b: ref()(b, training=False), jit_compile=jit, reduce_retracing=True)
+    f = fns[jit]
     out = [f(b) for b in make_dataset(x, batch_size=batch_size)]
     return np.concatenate([o.numpy() for o in out]) if out else np.zeros((0,) + tuple(model.output_shape[1:]), np.float32)
 
@@ -87,7 +93,7 @@ class EpochBar(keras.callbacks.Callback):
 def train_standard_fun(model,                 # a Keras model, trained in place
                        x_train,               # `(N, L, 4)` one-hot (uint8 is fine)
                        y_train,               # `(N, T)` targets
-                       validation_data,       # `(x_valid, y_valid)`
+                       validation_data=None,  # `(x_valid, y_valid)`, or None: no early stopping
                        loss='mse',            # Keras loss (name or callable)
                        max_epochs:int=100,    # upper bound on epochs
                        batch_size:int=128,    # sequences per batch
@@ -100,15 +106,19 @@ def train_standard_fun(model,                 # a Keras model, trained in place
                        desc:str='train',      # label of the progress bar
                        callbacks:list=None,   # extra Keras callbacks
                        compile:bool=True,     # compile with Adam(initial_lr) and `loss` first
+                       metrics:list=None,     # extra Keras metrics (compiled with the loss)
+                       monitor:str='val_loss',# what early stopping and the LR schedule watch
                       )->keras.callbacks.History:
-    "Train `model` with Adam, early stopping (best weights restored) and ReduceLROnPlateau."
-    if compile: model.compile(optimizer=keras.optimizers.Adam(initial_lr), loss=loss)
-    x_valid, y_valid = validation_data
-    cbs = [keras.callbacks.EarlyStopping(patience=es_patience, restore_best_weights=True),
-           keras.callbacks.ReduceLROnPlateau(factor=lr_decay, patience=lr_patience, min_lr=1e-7)]
+    "Train `model` with Adam, early stopping (best weights restored) and ReduceLROnPlateau; without validation data, for `max_epochs`."
+    if compile: model.compile(optimizer=keras.optimizers.Adam(initial_lr), loss=loss, metrics=metrics)
+    cbs, val = [], None
+    if validation_data is not None:
+        x_valid, y_valid = validation_data; val = make_dataset(x_valid, y_valid, max(batch_size, 512))
+        cbs = [keras.callbacks.EarlyStopping(monitor=monitor, mode='min', patience=es_patience, restore_best_weights=True),
+               keras.callbacks.ReduceLROnPlateau(monitor=monitor, mode='min', factor=lr_decay, patience=lr_patience, min_lr=1e-7)]
+    elif verbose: print(f'[{desc}] no validation data: training {max_epochs} epochs without early stopping or LR decay')
     if verbose == 1: cbs.append(EpochBar(desc, max_epochs))
-    return model.fit(make_dataset(x_train, y_train, batch_size, shuffle=True, seed=seed),
-                     validation_data=make_dataset(x_valid, y_valid, max(batch_size, 512)),
+    return model.fit(make_dataset(x_train, y_train, batch_size, shuffle=True, seed=seed), validation_data=val,
                      epochs=max_epochs, callbacks=cbs + list(callbacks or []), verbose=2 if verbose == 2 else 0,
                      shuffle=False)   # the pipeline already reshuffles every epoch
 
@@ -206,7 +216,7 @@ def train_evoaug_fun(model,                     # Keras model (input length L) o
     hist = {k: list(v) for k, v in h.history.items()}; hist['stage'] = ['augmented'] * len(h.history['loss'])
     if finetune_epochs:
         model.finetune(finetune_lr)
-        kw = {k: v for k, v in kwargs.items() if k in ('batch_size', 'seed', 'callbacks')}
+        kw = {k: v for k, v in kwargs.items() if k in ('batch_size', 'seed', 'callbacks', 'monitor')}
         h2 = train_standard_fun(model, x_train, y_train, validation_data, max_epochs=finetune_epochs, compile=False,
                                 es_patience=finetune_epochs, lr_patience=finetune_epochs, verbose=verbose,
                                 desc=desc + ' (finetune)', **kw)
