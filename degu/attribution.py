@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['select_top', 'head_model', 'center', 'saliency', 'dinuc_backgrounds', 'random_backgrounds', 'deepshap',
-           'shap_additivity', 'attribute', 'attribute_ensemble', 'save_attributions', 'map_rmse', 'positional_std',
-           'consistency']
+           'shap_additivity', 'attribute', 'centred_by_default', 'attribute_ensemble', 'save_attributions',
+           'read_attributions', 'map_rmse', 'positional_std', 'consistency']
 
 # %% ../nbs/08_attribution.ipynb #c003
 import os, sys, json, time, warnings
@@ -110,9 +110,12 @@ def shap_additivity(model, x, backgrounds, attr, head:int=0)->np.ndarray:
 # %% ../nbs/08_attribution.ipynb #c013
 def attribute(models:dict,              # {name: model}
               x, method:str='saliency', # 'saliency', 'input_x_gradient' or 'deepshap'
-              head:int=0, backgrounds=None, center_maps:bool=True, batch_size:int=256,
+              head:int=0, backgrounds=None,
+              center_maps:bool=None,     # None: centre saliency maps only (a gradient correction); never DeepSHAP (it breaks additivity)
+              batch_size:int=256,
               verbose:int=1)->dict:      # {name: `(N, L, 4)`}
     "Attribution maps of the same sequences (and backgrounds) for several models."
+    if center_maps is None: center_maps = centred_by_default(method)
     out = {}
     for name, m in models.items():
         if method == 'deepshap':
@@ -123,7 +126,11 @@ def attribute(models:dict,              # {name: model}
         else: raise ValueError(f"unknown method {method!r}; use 'saliency', 'input_x_gradient' or 'deepshap'")
     return out
 
-def attribute_ensemble(ensemble, x, method:str='saliency', head:int=0, backgrounds=None, center_maps:bool=True,
+def centred_by_default(method:str)->bool:
+    "Whether `attribute` centres a method's maps by default: gradients yes; input x gradient and DeepSHAP no (they are additive)."
+    return method == 'saliency'
+
+def attribute_ensemble(ensemble, x, method:str='saliency', head:int=0, backgrounds=None, center_maps:bool=None,
                        verbose:int=1)->dict:
     "Maps for every member of an `Ensemble` plus their average (`'ensemble_average'`)."
     models = {f'member_{i}': ensemble.load_member(i) for i in range(ensemble.n_members)}
@@ -132,12 +139,24 @@ def attribute_ensemble(ensemble, x, method:str='saliency', head:int=0, backgroun
     return maps
 
 def save_attributions(path, maps:dict, x=None, **meta):
-    "Write maps to HDF5, one dataset per model, with attributes (method, head, background, ...)."
+    "Write maps to HDF5, one dataset per model, with attributes (method, head, background, centred, ...)."
     with atomic_path(path) as t, h5py.File(t, 'w') as f:
         f.attrs.update({k: json.dumps(v) if not isinstance(v, (str, int, float)) else v for k, v in meta.items()})
         if x is not None: f.create_dataset('x', data=np.asarray(x, np.uint8), compression='gzip')
         for k, v in maps.items():
             d = f.create_dataset(f'maps/{k}', data=np.asarray(v, np.float32), compression='gzip'); d.attrs['model'] = k
+
+def read_attributions(path)->tuple:
+    "`(maps, x, meta)` from a file written by `save_attributions` (JSON attributes decoded)."
+    def dec(v):
+        if isinstance(v, bytes): v = v.decode()
+        if isinstance(v, str):
+            try: return json.loads(v)
+            except ValueError: return v
+        return v.item() if hasattr(v, 'item') else v
+    with h5py.File(path, 'r') as f:
+        maps = {k: f['maps'][k][()] for k in f['maps']}
+        return maps, (f['x'][()] if 'x' in f else None), {k: dec(v) for k, v in f.attrs.items()}
 
 # %% ../nbs/08_attribution.ipynb #c015
 def map_rmse(a, ref)->np.ndarray:
@@ -150,24 +169,32 @@ def positional_std(maps)->tuple:
     return s, s.mean(1)
 
 def consistency(groups:dict,               # {group: {model name: `(N, L, 4)`}}, e.g. members, students
-                reference=None,            # `(N, L, 4)` reference (default: mean of `ref_group`)
+                reference=None,            # `(N, L, 4)` fixed reference (default: averages of `ref_group`)
                 ref_group:str=None,        # group whose average is the reference (default: the first)
-                leave_one_out:bool=True,   # members of ref_group are compared to the average of the others
+                leave_one_out:bool=True,   # one reference per member of ref_group: the average of the OTHER members
                )->tuple:                   # (tidy per-sequence table, summary table with the paired test)
-    "RMSE of each model's maps to a reference map, by group, with a paired Wilcoxon test between groups."
+    "RMSE of each model's maps to the same reference maps, by group, with a paired Wilcoxon test between groups."
     ref_group = ref_group or next(iter(groups))
-    members = groups[ref_group]
-    ref = np.mean(list(members.values()), 0) if reference is None else reference
+    members = groups[ref_group]; M = len(members)
+    if reference is not None: refs = {'fixed': (reference, None)}
+    elif leave_one_out and M > 1:
+        tot = np.sum(list(members.values()), 0, dtype=np.float64)
+        refs = {f'without {k}': ((tot - a)/(M - 1), k) for k, a in members.items()}   # one (M-1)-member average per member
+    else: refs = {'average': (np.mean(list(members.values()), 0), None)}
     rows = []
     for g, maps in groups.items():
         for name, a in maps.items():
-            r = ref
-            if reference is None and leave_one_out and g == ref_group and len(members) > 1:
-                r = (ref*len(members) - a)/(len(members) - 1)
-            for i, v in enumerate(map_rmse(a, r)): rows.append({'group': g, 'model': name, 'seq': i, 'rmse': v})
+            # like with like: a member is scored against the average that leaves it out; any other model against
+            # every one of those same references, averaged, so both sides meet (M-1)-member references
+            use = [r for r, left in refs.values() if left == name] if g == ref_group and len(refs) > 1 else \
+                  [r for r, _ in refs.values()]
+            rm = np.mean([map_rmse(a, r) for r in use], 0)
+            for i, v in enumerate(rm): rows.append({'group': g, 'model': name, 'seq': i, 'rmse': float(v)})
     df = pd.DataFrame(rows)
     per_seq = df.groupby(['group', 'seq']).rmse.mean().unstack(0)
     summ = df.groupby('group').rmse.agg(['mean', 'median', 'std']).reset_index()
+    summ['reference'] = (f'leave-one-out averages of {M - 1} of the {M} {ref_group}' if len(refs) > 1 else
+                         'the given reference' if reference is not None else f'the average of the {ref_group}')
     gs = list(groups)
     if len(gs) == 2:
         a_, b_ = per_seq[gs[0]], per_seq[gs[1]]

@@ -115,14 +115,16 @@ def finished(self:Ensemble)->list:
     return [i for i in range(self.n_members) if self.record_path(i).exists() and self.member_path(i).exists()]
 
 def write_manifest(self:Ensemble)->dict:
-    "Rebuild the manifest from the member records, atomically."
+    "Rebuild the manifest from the member records (keeping other keys, e.g. `data`), atomically; unchanged, it is not rewritten."
     members = {}
     for i in self.finished():
         r = json.loads(self.record_path(i).read_text()) if self.record_path(i).exists() else {}
         members[str(i)] = {'seed': r.get('seed', self.member_seed(i)), 'weights': self.member_path(i).name,
                            'arch': r.get('arch'), 'flagged': r.get('flagged')}
-    m = {'config': self.config(), 'n_members': self.n_members, 'shapes': self._infer_kwargs(), 'members': members}
-    _write_json(m, self.manifest_path); return m
+    old = self._read_manifest() or {}
+    m = {**old, 'config': self.config(), 'n_members': self.n_members, 'shapes': self._infer_kwargs(), 'members': members}
+    if json.loads(json.dumps(m, default=_jsonable)) != old: _write_json(m, self.manifest_path)   # unchanged: not rewritten
+    return m
 
 for f in (_read_manifest, _check_manifest, finished, write_manifest): setattr(Ensemble, f.__name__, f)
 
