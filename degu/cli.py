@@ -12,13 +12,20 @@ import degu
 from .data import load_dataset, DATASETS, download_deepstarr, write_h5, DataError
 
 # %% ../nbs/11_cli.ipynb #c006
+def _col(v):
+    "A column given on the command line: a number (0-based) if it is all digits, else a name."
+    return int(v) if isinstance(v, str) and v.isdigit() else v
+
 def convert(src,                 # .tsv/.csv table, DeepSTARR folder, or .h5 file
             dest,                # output .h5
-            seq_col='seq', target_cols=None, id_col=None, group_pattern=None, # table columns (tables only)
-            seed:int=0, layout:str='grouped', verbose:int=1):
+            seq_col='seq', target_cols=None, id_col=None, group_pattern=None, # table columns: names or 0-based numbers
+            seed:int=0, layout:str='grouped', verbose:int=1,
+            **table_kwargs,      # header, columns, sep, encoding, iupac, ragged (tables only)
+           ):
     "Convert a table or FASTA folder to HDF5 with a grouped seeded split."
     kw = {} if Path(src).is_dir() or str(src).endswith(('.h5', '.hdf5')) else \
-         dict(seq_col=seq_col, target_cols=target_cols, id_col=id_col, group_pattern=group_pattern)
+         dict(seq_col=_col(seq_col), target_cols=[_col(t) for t in target_cols] if target_cols else None,
+              id_col=_col(id_col), group_pattern=group_pattern, **{k: v for k, v in table_kwargs.items() if v is not None})
     ds = load_dataset(str(src), seed=seed, **kw)
     write_h5(ds, dest, layout)
     if verbose: print(f'{ds} -> {dest}')
@@ -40,15 +47,26 @@ def _parser():
                   'attribute': 'run up to attribution consistency', 'shift': 'run up to the shift evaluation'}
     cmds = {'run': r, **{k: sub.add_parser(k, help=v) for k, v in stage_help.items()}}
     for name, c in cmds.items():
-        c.add_argument('config', help='YAML config (see configs/)')
+        c.add_argument('config', help='YAML config (`degu init` writes an example)')
         c.add_argument('--out', help='output folder (default: the config file name without .yaml, under runs/)')
         c.add_argument('-q', '--quiet', action='store_true', help='no progress output')
     cmds['train-member'].add_argument('--member', type=int, required=True, help='teacher index, 0-based (e.g. $SLURM_ARRAY_TASK_ID)')
     c = sub.add_parser('convert', help='convert a TSV/CSV table or DeepSTARR FASTA folder to HDF5')
     c.add_argument('src'); c.add_argument('dest')
-    c.add_argument('--seq-col', default='seq'); c.add_argument('--target-cols', nargs='+')
-    c.add_argument('--id-col'); c.add_argument('--group-pattern', help='regex; its first group is the split group key')
+    c.add_argument('--seq-col', default='seq', help='name, or 0-based number, of the sequence column (default: %(default)s)')
+    c.add_argument('--target-cols', nargs='+', help='names or numbers of the target columns (default: every numeric column)')
+    c.add_argument('--id-col', help='name or number of the id column')
+    c.add_argument('--group-pattern', help='regex; its first group is the split group key')
+    c.add_argument('--no-header', dest='header', action='store_false', help='the first line is data; give columns by number')
+    c.add_argument('--columns', nargs='+', help='names for the columns of a headerless file')
+    c.add_argument('--sep', help='field separator (default: sniffed from the first line)')
+    c.add_argument('--encoding', default='utf-8', help='text encoding, e.g. latin-1 (default: %(default)s)')
+    c.add_argument('--iupac', choices=['N'], help='read IUPAC ambiguity codes as N')
+    c.add_argument('--ragged', choices=['error', 'pad', 'trim'], default='error', help='unequal lengths (default: %(default)s)')
     c.add_argument('--seed', type=int, default=0); c.add_argument('--layout', choices=['grouped', 'flat'], default='grouped')
+    i = sub.add_parser('init', help='write an example config (and helper scripts) shipped with degu')
+    i.add_argument('--example', choices=['quickstart', 'deepstarr', 'table'], default='table', help='which example (default: %(default)s)')
+    i.add_argument('--dest', default='.', help='folder to write into (default: the current folder)')
     sub.add_parser('datasets', help='list the embedded data sets')
     dl = sub.add_parser('download-deepstarr', help='download the full DeepSTARR data (resumable, checksummed)')
     dl.add_argument('--dest', help='folder (default: ~/.cache/degu/deepstarr or $DEGU_CACHE/deepstarr)')
@@ -73,7 +91,11 @@ def main(argv=None):
             run_pipeline(cfg, out, until=_UNTIL[a.cmd], member=getattr(a, 'member', None),
                          train=a.cmd == 'run', verbose=0 if a.quiet else 1)
         elif a.cmd == 'convert':
-            convert(a.src, a.dest, a.seq_col, a.target_cols, a.id_col, a.group_pattern, a.seed, a.layout)
+            convert(a.src, a.dest, a.seq_col, a.target_cols, a.id_col, a.group_pattern, a.seed, a.layout, header=a.header,
+                    columns=a.columns, sep=a.sep, encoding=a.encoding, iupac=a.iupac, ragged=a.ragged)
+        elif a.cmd == 'init':
+            from degu.pipeline import init_example
+            for p in init_example(a.example, a.dest): print(f'wrote {p}')
         elif a.cmd == 'datasets':
             for n in DATASETS: print(f'{n}: {load_dataset(n)}')
         elif a.cmd == 'download-deepstarr': print(download_deepstarr(a.dest, a.source))

@@ -453,7 +453,7 @@ def _write_data_info(ens, ds):
     if m.get('data') != info: m['data'] = info; write_json(m, ens.manifest_path)
 
 QUICKSTART_CONFIG = example_config('quickstart')
-SMOKE_CONFIG = {'split': {'n_train': 2000}, 'model': {'width': 0.25}, 'ensemble': {'n': 2, 'max_epochs': 1},
+SMOKE_CONFIG = {'split': {'n_train': 2000}, 'model': {'width': 0.25}, 'ensemble': {'n': 2, 'max_epochs': 1, 'retry_failed': 0},
                 'distill': {'max_epochs': 1}, 'attribute': {'method': 'saliency', 'top_n': 20},
                 'shift': {'methods': [{'method': 'shuffle_mono'}]}}
 

@@ -18,12 +18,13 @@ from .utils import spearman, pearson
 def conformal_quantile(mu, sigma, y,          # calibration predictions, uncertainties and measurements `(N,)`
                        alpha:float=0.1,       # miscoverage: intervals aim at 1 - alpha coverage
                        eps:float=1e-8)->float:
-    "The finite-sample conformal quantile of the normalised scores `|y - mu| / sigma`."
+    "The finite-sample conformal quantile: the k-th smallest score `|y - mu| / sigma`, k = ceil((n + 1)(1 - alpha)); inf if k > n."
     s = np.abs(np.ravel(y) - np.ravel(mu)) / np.maximum(np.ravel(sigma), eps)
     n = len(s)
     if n == 0: raise ValueError("the calibration set is empty")
-    level = min(1.0, np.ceil((n + 1)*(1 - alpha))/n)
-    return float(np.quantile(s, level, method='higher'))
+    k = int(np.ceil((n + 1)*(1 - alpha) - 1e-9))          # tolerance: (n + 1)(1 - alpha) is often an integer up to rounding
+    if k > n: return float('inf')                          # too few calibration points for this alpha: the interval is unbounded
+    return float(np.partition(s, k - 1)[k - 1])
 
 def conformal_intervals(mu, sigma, q:float, eps:float=1e-8)->tuple:
     "`(lower, upper) = mu ∓ q * sigma`."

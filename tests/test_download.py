@@ -85,8 +85,12 @@ def test_offline_message(tmp_path):
         download_deepstarr(tmp_path, api_url=f'http://127.0.0.1:{port}/api', base_url=f'http://127.0.0.1:{port}/', timeout=2)
 
 def test_starklab_source_checks_size(server, tmp_path):
+    f = 'Sequences_Val.fa'; server.cut_after[f] = 5_000             # no checksums here: the size must catch a short file
+    with pytest.raises((DataError, ConnectionError), match='cut off|offline'):
+        _get(server, tmp_path/'sl', source='starklab')
+    assert not (tmp_path/'sl'/f).exists()                             # a short file never becomes the final file
     folder = _get(server, tmp_path/'sl', source='starklab')
-    assert all((folder/f).exists() for f in DEEPSTARR_FILES)
+    for fn in DEEPSTARR_FILES: assert (folder/fn).read_bytes() == (server.root/fn).read_bytes()
 
 def test_http_error_is_clear(server, tmp_path):
     with pytest.raises(ConnectionError, match='HTTP 404'):

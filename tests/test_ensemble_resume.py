@@ -1,11 +1,17 @@
 "An ensemble run killed with SIGKILL in the middle of a member's epoch resumes without retraining finished members."
 import hashlib, json, os, signal, subprocess, sys, time
 from pathlib import Path
-import pytest
+import numpy as np, pytest
 
 JOB = Path(__file__).with_name('_ensemble_job.py')
 def _sha(p): return hashlib.sha256(Path(p).read_bytes()).hexdigest()
 def _run(out, *a): return subprocess.run([sys.executable, str(JOB), str(out), *a], capture_output=True, text=True, timeout=600)
+def _weights(p):
+    "Every array in a weights file, by its HDF5 path."
+    import h5py
+    out = {}
+    with h5py.File(p, 'r') as f: f.visititems(lambda k, v: out.__setitem__(k, v[()]) if isinstance(v, h5py.Dataset) else None)
+    return out
 def _manifest(out):
     m = json.loads((out/'m_manifest.json').read_text())
     return {k: m[k] for k in ('config', 'n_members', 'shapes', 'members')}
@@ -33,9 +39,13 @@ def test_kill_mid_epoch_then_resume(tmp_path):
     assert {i: (killed/f'm_{i}.json').stat().st_mtime_ns for i in (0, 1)} == mtimes
     assert not list(killed.glob('.*tmp*'))                                      # no temp files left behind
 
-    clean.mkdir(); r2 = _run(clean)                  # an uninterrupted run gives the same manifest
+    clean.mkdir(); r2 = _run(clean)                  # an uninterrupted run gives the same manifest ...
     assert r2.returncode == 0, r2.stderr[-2000:]
     assert _manifest(killed) == _manifest(clean)
+    for i in range(3):                               # ... and the same weights, including the member that was killed mid-epoch
+        a, b = _weights(killed/f'm_{i}.weights.h5'), _weights(clean/f'm_{i}.weights.h5')
+        assert a.keys() == b.keys() and len(a) > 5
+        for k in a: np.testing.assert_allclose(a[k], b[k], atol=1e-5, err_msg=f'member {i}: {k}')
 
 def test_members_as_separate_jobs_then_assemble(tmp_path):
     "Scenario 2: members trained by separate jobs (any order), then assembled from their weight paths."
@@ -58,7 +68,12 @@ def test_members_as_separate_jobs_then_assemble(tmp_path):
                       model_kwargs=dict(width=0.25, input_shape=(40, 4), n_outputs=1))
     p = loaded.predict_all(x)
     assert p['members'].shape == (3, 200, 1)
-    assert np.allclose(p['std'], p['members'].std(0), atol=1e-6)
+    from degu.train import predict
+    for i in range(3):                                # each member as its job wrote it, loaded on its own
+        m = SmallCNN((40, 4), 1, width=0.25); m.load_weights(tmp_path/f'job_{i}.weights.h5')
+        np.testing.assert_allclose(p['members'][i], predict(m, x), atol=1e-5)
+    np.testing.assert_allclose(p['mean'], p['members'].mean(0), atol=1e-6)
+    assert not np.allclose(p['members'][0], p['members'][1], atol=1e-3)          # three different members
 
 def test_changed_config_is_refused(tmp_path):
     import numpy as np
