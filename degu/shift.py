@@ -48,8 +48,11 @@ def insert(x, max_len:int=20, k:int=1, seed:int=0)->np.ndarray:
     return _per_seq(x, k, seed, edit)
 
 def translocate(x, max_shift:int=20, k:int=1, seed:int=0)->np.ndarray:
-    "Cut each sequence at a random point and swap the two pieces' order (a roll by up to `max_shift`)."
-    return _per_seq(x, k, seed, lambda s, rng: np.roll(s, int(rng.integers(-max_shift, max_shift + 1)), axis=0))
+    "Cut each sequence at a random point and swap the two pieces' order (a roll by 1..`max_shift` either way; never 0)."
+    def edit(s, rng):
+        d = int(rng.integers(1, max_shift + 1))*(1 if rng.random() < 0.5 else -1)
+        return np.roll(s, d, axis=0)
+    return _per_seq(x, k, seed, edit)
 
 SHIFTS = {'mutate': mutate, 'delete': delete, 'insert': insert, 'translocate': translocate,
           'shuffle_mono': lambda x, k=1, seed=0: shuffle_mono(x, k, seed),
