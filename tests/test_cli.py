@@ -52,3 +52,28 @@ def test_bad_input_gives_one_clear_error(tmp_path):
     r = _degu('convert', str(tmp_path/'x.tsv'), str(tmp_path/'x.h5'), '--target-cols', 'activity')
     assert r.returncode == 2
     assert "column 'activity' (from target_cols) not found" in r.stderr and 'Traceback' not in r.stderr
+
+def test_datasets_lists_the_embedded_sets():
+    r = _degu('datasets')
+    assert r.returncode == 0, r.stderr
+    for name in ('lentimpra_hepg2', 'deepstarr_sample'): assert name in r.stdout
+    n = len(load_dataset('lentimpra_hepg2'))
+    assert f'{n:,}' in r.stdout or str(n) in r.stdout, r.stdout
+
+def test_download_deepstarr_offline_is_exit_2(tmp_path):
+    r = _degu('download-deepstarr', '--dest', str(tmp_path/'ds'), timeout=300)
+    assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr[-2000:]
+    assert 'offline' in r.stderr or 'HTTP' in r.stderr, r.stderr[-2000:]
+
+def test_stage_commands_reuse_a_finished_run(tmp_path):
+    import yaml, hashlib
+    from degu.pipeline import SMOKE_CONFIG
+    cfg = tmp_path/'smoke.yaml'; cfg.write_text(yaml.safe_dump(SMOKE_CONFIG)); out = tmp_path/'run'
+    assert _degu('run', str(cfg), '--out', str(out), '--quiet').returncode == 0
+    h = lambda: {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.glob('*.h5')}
+    before = h(); assert {'dataset.h5', 'distill.h5', 'attributions.h5', 'shifted.h5', 'student.weights.h5'} <= set(before)
+    for cmd in ('evaluate', 'attribute', 'shift'):
+        r = _degu(cmd, str(cfg), '--out', str(out))
+        assert r.returncode == 0, (cmd, r.stderr[-2000:])
+        assert f'[{cmd if cmd != "evaluate" else "conformal"}]' in r.stdout, (cmd, r.stdout)
+    assert h() == before                                # the stage outputs were reused, not recomputed
