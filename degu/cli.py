@@ -79,6 +79,7 @@ _UNTIL = {'run': 'report', 'train-member': 'ensemble', 'assemble': 'ensemble', '
 def main(argv=None):
     "Entry point of the `degu` console script."
     os.environ.setdefault('MPLBACKEND', 'Agg')   # figures go to files; never open a window on a login node
+    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')   # no TensorFlow C++ info lines in the progress output
     from degu.pipeline import run_pipeline, load_config, ConfigError
     p = _parser(); a = p.parse_args(argv)
     try:

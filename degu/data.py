@@ -418,6 +418,10 @@ def write_h5(ds:SeqDataset,           # the data set
             ):
     "Write a `SeqDataset` to HDF5 atomically, one-hot as uint8."
     if layout not in ('grouped', 'flat'): raise ValueError(f"layout must be 'grouped' or 'flat', not {layout!r}")
+    extra = sorted({k for d in ds.splits.values() for k in d} - {'x', 'y', 'ids'})
+    if layout == 'flat' and extra:
+        raise DataError(f"{path}: the flat layout holds only x, y and ids, but this data set also has {extra}; "
+                        f"write it with layout='grouped' so nothing is dropped.")
     with atomic_path(path) as t, h5py.File(t, 'w') as f:
         f.attrs['targets'] = json.dumps(ds.targets); f.attrs['provenance'] = json.dumps(ds.provenance, default=str)
         f.attrs['layout'] = layout

@@ -70,9 +70,12 @@ def predict(model,                # a Keras model
     if jit not in fns:
         ref = weakref.ref(model)                      # no strong reference: the cache never keeps a model alive
         fns[jit] = tf.function(lambda b: ref()(b, training=False), jit_compile=jit, reduce_retracing=True)
-    f = fns[jit]
-    out = [f(b) for b in make_dataset(x, batch_size=batch_size)]
-    return np.concatenate([o.numpy() for o in out]) if out else np.zeros((0,) + tuple(model.output_shape[1:]), np.float32)
+    f, out = fns[jit], []
+    for b in make_dataset(x, batch_size=batch_size):
+        m = int(b.shape[0])
+        if m < batch_size < len(x): b = tf.pad(b, [[0, batch_size - m], [0, 0], [0, 0]])   # one shape: one trace, one XLA compile
+        out.append(f(b)[:m].numpy())
+    return np.concatenate(out) if out else np.zeros((0,) + tuple(model.output_shape[1:]), np.float32)
 
 # %% ../nbs/02_training.ipynb #c008
 class EpochBar(keras.callbacks.Callback):
