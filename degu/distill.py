@@ -253,6 +253,10 @@ class DynamicDistillModel(keras.Model):
 
     def call(self, x, training=False): return self.student(x, training=training)
 
+    def compile(self, *args, jit_compile='auto', **kwargs):
+        "Compile as Keras does; with `record=True`, without XLA: recording assigns variables whose shape changes per batch."
+        super().compile(*args, jit_compile=False if self.record else jit_compile, **kwargs)
+
     def teacher_targets(self, x):
         "Online labels `[mean, uncertainty]` `(B, 2T)` from the frozen fused teachers."
         p = self.teacher(x, training=False)                      # (B, M, T)

@@ -170,12 +170,15 @@ def _check_source(c):
         raise ConfigError(f"config key 'data.source': {src!r} is neither an embedded data set {list(DATASETS)} nor an "
                           f"existing file or folder (relative paths are taken from {Path.cwd()}).")
     if not path.is_file() or path.suffix.lower() in ('.h5', '.hdf5'): return
-    try:
-        cols = list(_read_frame(path, d['sep'], d['header'], d['columns'], d['encoding'], nrows=5).columns)
-        for key in ('seq_col', 'id_col'):
-            if d[key] is not None: resolve_column(cols, d[key], f'data.{key}', src)
-        for t in d['target_cols'] or []: resolve_column(cols, t, 'data.target_cols', src)
+    try: cols = list(_read_frame(path, d['sep'], d['header'], d['columns'], d['encoding'], nrows=5).columns)
     except DataError as e: raise ConfigError(f"config key 'data.source': {e}") from None
+    for key, c in [('seq_col', d['seq_col']), ('id_col', d['id_col'])] + [('target_cols', t) for t in d['target_cols'] or []]:
+        if c is None: continue
+        try: resolve_column(cols, c, f'data.{key}', src)
+        except DataError as e:
+            hint = ('' if not d['header'] else " If the file has no header line, set data.header: false and give column numbers.")
+            raise ConfigError(f"config key 'data.{key}': column {c!r} is not in {src}; its columns are {cols}.{hint}"
+                              if 'not found' in str(e) else f"config key 'data.{key}': {e}") from None
 
 def validate_config(cfg:dict=None,     # a (partial) config, e.g. from YAML
                     check_files:bool=True,

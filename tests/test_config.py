@@ -55,9 +55,9 @@ def test_cli_reports_config_error_without_traceback(tmp_path):
     assert not (tmp_path/'o').exists()                                  # nothing was started
 
 def test_shipped_configs_are_valid():
-    for p in sorted((ROOT/'configs').glob('*.yaml')):
-        validate_config(yaml.safe_load(p.read_text()), check_files=False)
-    assert (ROOT/'configs'/'deepstarr_full.yaml').exists()
+    ps = sorted((ROOT/'degu'/'configs').glob('*.yaml'))
+    assert [p.name for p in ps] == ['deepstarr_full.yaml', 'quickstart.yaml', 'table.yaml']
+    for p in ps: validate_config(yaml.safe_load(p.read_text()), check_files=False)
 
 TINY = {'split': {'n_train': 600}, 'model': {'width': 0.25}, 'ensemble': {'n': 2, 'max_epochs': 1},
         'distill': {'max_epochs': 1}, 'attribute': {'method': 'saliency', 'top_n': 10},
