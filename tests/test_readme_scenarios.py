@@ -114,3 +114,21 @@ def test_scenario_3_dynamic_augmentations(data, tmp_path):
     for h in ensemble_history:                     # every member really trained on augmented batches, then fine-tuned
         assert h.n_augmented_batches == 2*steps, h.n_augmented_batches
         assert h.history['stage'] == ['augmented', 'augmented', 'finetune']
+
+def test_mixed_ensemble_of_original_style_functions(data, tmp_path):
+    "EnsemblerMixed with architecture functions written the original way (input_shape, output_shape), and such a student."
+    x_train, y_train, x_valid, y_valid, x_test, y_test = data
+    from degu import EnsemblerMixed, Distiller, utils, train_standard_fun
+    def Small(input_shape=(249, 4), output_shape=2):
+        i = keras.layers.Input(shape=input_shape)
+        return keras.Model(i, keras.layers.Dense(output_shape)(keras.layers.GlobalAveragePooling1D()(keras.layers.Conv1D(8, 5)(i))))
+    ens = EnsemblerMixed(uncertainty_fun=utils.std)
+    hs = ens.train(x_train, y_train, [DeepSTARR, Small], train_fun=train_standard_fun, validation_data=(x_valid, y_valid),
+                   save_prefix=str(tmp_path/'mixed'), max_epochs=1, verbose=0)
+    assert len(hs) == 2
+    mean, unc, allp = ens.predict(x_test)
+    assert allp.shape == (2, 200, 2) and np.allclose(unc, allp.std(0), atol=1e-5)
+    path, h = Distiller(ens, utils.std).distill_student(x_train, y_train, model=Small(output_shape=4), train_fun=train_standard_fun,
+                                                        validation_data=(x_valid, y_valid), save_prefix=str(tmp_path/'s'),
+                                                        max_epochs=1, verbose=0)
+    assert os.path.exists(path)
