@@ -5,7 +5,8 @@ more students on DIR/distill.h5 with the same settings: early stopping on (a) th
 against measured activity (degu's default, `distill.monitor: activity`), (b) the activity heads' agreement with the
 ensemble mean on the validation split (fidelity), and (c) the summed loss of all heads (`distill.monitor: loss`).
 
-Run: python benchmarks/quickstart_time.py --out /tmp/qs && python benchmarks/student_monitor.py /tmp/qs"""
+Run: python benchmarks/quickstart_time.py --out /tmp/qs && python benchmarks/student_monitor.py /tmp/qs [LABEL]
+(LABEL records a separate section, e.g. for a run on another table)."""
 import json, os, sys, time
 sys.path.insert(0, os.path.dirname(__file__))
 from pathlib import Path
@@ -13,7 +14,7 @@ from _record import record
 from degu.data import read_h5, SeqDataset
 from degu.distill import train_student, eval_student
 
-run = Path(sys.argv[1]); cfg = json.loads((run/'config.json').read_text()); dc = cfg['distill']
+run = Path(sys.argv[1]); label = sys.argv[2] if len(sys.argv) > 2 else ''; cfg = json.loads((run/'config.json').read_text()); dc = cfg['distill']
 h = json.loads((run/'student_history.json').read_text())
 cols = [k for k in ('activity_loss', 'val_activity_loss', 'uncertainty_loss', 'val_uncertainty_loss') if k in h]
 rows = '\n'.join(f"| {e + 1} | " + ' | '.join(f'{h[k][e]:.3f}' for k in cols) + ' |' for e in range(len(h['loss'])))
@@ -45,4 +46,5 @@ Three students on the same targets and settings (max {tk['max_epochs']} epochs, 
 |---|---|---|---|---|
 {chr(10).join(res)}
 """
-record('student_monitor', 'What the student\'s early stopping watches', 'python benchmarks/student_monitor.py RUN_DIR', body)
+record('student_monitor' + (f'_{label}' if label else ''), 'What the student\'s early stopping watches' + (f' ({label})' if label else ''),
+       'python benchmarks/student_monitor.py RUN_DIR' + (f' {label}' if label else ''), body)

@@ -18,7 +18,7 @@ from keras import layers
 from .data import SeqDataset, SPLITS, write_h5, read_h5, DataError, shuffle_mono
 from .train import train_standard_fun, make_dataset, predict, paper_augs, insert_len, CenterPad
 from .utils import std, logvar, std_to_logvar, logvar_to_std, eval_regression, pearson, spearman, mse, VAR_FLOOR
-from .ensemble import Ensemble, EnsemblerBase
+from .ensemble import Ensemble, EnsemblerBase, _accepts
 
 # %% ../nbs/05_distill.ipynb #c005
 def _ensemble_of(teacher):
@@ -113,7 +113,7 @@ def head_loss(scale,            # per-column target scale, length 2T (from `targ
               name:str,         # metric name; Keras logs `name` and `val_{name}`
              ):
     "A Keras metric: the standardised MSE of some heads only, e.g. the activity heads (for early stopping)."
-    sc = np.asarray(scale, np.float32)[list(cols)]; idx = list(cols)
+    idx = list(cols); sc = np.asarray(scale, np.float32)[idx]
     def f(y_true, y_pred):
         yt, yp = tf.gather(tf.cast(y_true, y_pred.dtype), idx, axis=1), tf.gather(y_pred, idx, axis=1)
         return tf.reduce_mean(tf.square((yt - yp)/tf.constant(sc, y_pred.dtype)), -1)
@@ -191,11 +191,9 @@ class Distiller:
             xv, yv = validation_data
             _, vu, _ = self.pred_ensemble(xv, batch_size)
             val = (xv, np.concatenate([np.asarray(yv, np.float32).reshape(len(xv), -1), vu], 1))
-        import inspect
-        ps = inspect.signature(train_fun).parameters
         sc = target_stats(y_tr)[1]
-        if 'loss' not in kwargs and 'loss' in ps: kwargs['loss'] = StandardizedMSE(sc)
-        if val is not None and 'monitor' in ps and 'metrics' in ps and 'monitor' not in kwargs:
+        if 'loss' not in kwargs and _accepts(train_fun, 'loss'): kwargs['loss'] = StandardizedMSE(sc)
+        if val is not None and _accepts(train_fun, 'monitor') and _accepts(train_fun, 'metrics') and 'monitor' not in kwargs:
             kwargs.update(metrics=head_metrics(sc), monitor=MONITORS['activity'])
         h = train_fun(model, x_train, y_tr, val, **kwargs)
         from degu.ensemble import _save_weights
