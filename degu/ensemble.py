@@ -189,12 +189,13 @@ def train_member(self:Ensemble,
                  validation_data,       # `(x_valid, y_valid)`
                  verbose:int=1,         # 0 silent, 1 one bar per member, 2 Keras lines
                  retry_failed:int=0,    # retrain a flagged member up to this many times under a new recorded seed
+                 first_attempt:int=0,   # attempt number to start at (a re-check after all members finished)
                 )->dict:                # the member's record
     "Train member `i` (skipped if already finished), check it against the mean predictor and the other members, write it atomically."
     if i in self.finished(): return json.loads(self.record_path(i).read_text())
     others = [json.loads(self.record_path(j).read_text()).get('skill') for j in self.finished() if j != i]
     t0, tried = time.perf_counter(), []
-    for attempt in range(int(retry_failed) + 1):
+    for attempt in range(int(first_attempt), int(retry_failed) + 1):
         seed = self.member_seed(i) + 1000*attempt        # retries: seed + 1000, + 2000, ... (recorded)
         model = self.build_member(i, x, y, seed=seed)
         kw = dict(self.train_kwargs)
@@ -240,6 +241,14 @@ def train(self:Ensemble, x, y, validation_data, verbose:int=1, retry_failed:int=
         recs.append(self.train_member(i, x, y, validation_data, verbose, retry_failed))
         self.write_manifest()
     self.write_manifest()
+    bad = self.flagged()
+    for j in [j for j in bad if retry_failed and j not in done and len(recs[j].get('attempts', [])) == 1]:
+        # the first members were judged before their peers existed: a member flagged only now gets its retry too
+        if verbose: print(f'[ensemble] member {j + 1}/{self.n_members} FLAGGED against all members: {bad[j]}; retrying under a new seed')
+        old = recs[j]; old['attempts'][-1]['flag'] = bad[j]; self.record_path(j).unlink()
+        recs[j] = self.train_member(j, x, y, validation_data, verbose, retry_failed, first_attempt=1)
+        recs[j]['attempts'] = old['attempts'] + recs[j]['attempts']; _write_json(recs[j], self.record_path(j))
+        self.write_manifest()
     bad = self.flagged()
     if verbose: print(f'[ensemble] {self.n_members} members ready ({self.n_members - len(done)} trained now) '
                       f'in {time.perf_counter() - t0:.0f} s' + (f'; flagged: {bad}' if bad else ''))
