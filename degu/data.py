@@ -16,7 +16,8 @@ __all__ = ['ALPHABET', 'IUPAC', 'SEPARATORS', 'SPLITS', 'DEEPSTARR_TARGETS', 'LE
            'revcomp', 'shuffle_mono', 'shuffle_dinuc', 'read_fasta', 'write_fasta', 'sniff_sep', 'check_targets',
            'check_xy', 'resolve_column', 'read_table', 'write_table', 'SeqDataset', 'read_h5', 'write_h5',
            'read_fasta_activity', 'read_deepstarr_files', 'write_deepstarr_files', 'group_keys', 'group_split',
-           'split_arrays', 'downsample', 'load_dataset', 'cache_dir', 'download', 'download_deepstarr']
+           'split_arrays', 'downsample', 'load_dataset', 'split_calibration', 'cache_dir', 'download',
+           'download_deepstarr']
 
 # %% ../nbs/00_data.ipynb #c005
 class DataError(ValueError):
@@ -597,6 +598,24 @@ def load_dataset(name:str,             # 'lentimpra_hepg2' or 'deepstarr_sample'
         return split_arrays(x, y, ids, groups, fracs, seed, targets, {'source': str(p)})
     raise DataError(f"unknown data set {name!r}: use one of {DATASETS}, or a path to an .h5 file, a .tsv/.csv table "
                     f"or a DeepSTARR folder.")
+
+# %% ../nbs/00_data.ipynb #c043y
+def split_calibration(ds:SeqDataset,           # the data set
+                      frac:float=0.5,          # fraction of the validation groups held out for calibration
+                      seed:int=0,
+                      group_pattern:str=LENTIMPRA_GROUP, # groups of the validation ids (both orientations of an element together)
+                     )->tuple:                 # (ds with the early-stopping half as 'valid', calibration split dict)
+    "Split the validation groups into an early-stopping half (kept as `valid`) and a calibration half that no model ever sees."
+    if not 0 < frac < 1: raise ValueError(f"frac must be in (0, 1), got {frac}")
+    v = ds.splits['valid']; g = group_keys([str(i) for i in v['ids']], group_pattern); u = np.unique(g)
+    if len(u) < 2: raise DataError(f"the validation split has {len(u)} group(s): too few to hold out a calibration part. "
+                                   f"Use more data, or set split.calibration: 0 to calibrate on the validation split itself.")
+    order = np.random.default_rng([seed, 0xCA1]).permutation(len(u))
+    n_cal = min(len(u) - 1, max(1, int(round(frac*len(u)))))
+    cal = np.isin(g, u[order[:n_cal]])
+    es = {k: a[~cal] for k, a in v.items()}; cs = {k: a[cal] for k, a in v.items()}
+    return _replace(ds, {'valid': es}, calibration={'frac': frac, 'seed': seed, 'n_calibration': int(cal.sum()),
+                                                   'n_groups': int(n_cal)}), cs
 
 # %% ../nbs/00_data.ipynb #c045
 DEEPSTARR_FILES = [f'Sequences_{s}.fa' for s in ('Train', 'Val', 'Test')] + \

@@ -31,8 +31,8 @@ def distill_targets(teacher,              # trained `Ensemble` (or `EnsemblerBas
                     batch_size:int=512,
                     verbose:int=1,
                     n_teachers:int=None,  # distil from the first k teachers only (default: all)
-                   )->SeqDataset:         # `ds` with y_distill, ens_mean, ens_std per split
-    "Distillation targets from one fused teacher pass per split."
+                   )->SeqDataset:         # `ds` with y_distill, ens_mean, ens_std (and ens_aleatoric) per split
+    "Distillation targets `[mean, epistemic (, aleatoric)]` `(N, 2T or 3T)` from one fused teacher pass per split."
     if kind not in ('std', 'logvar'): raise ValueError(f"kind must be 'std' or 'logvar', not {kind!r}")
     ens = _ensemble_of(teacher)
     m = ens._read_manifest() or {}
@@ -44,11 +44,14 @@ def distill_targets(teacher,              # trained `Ensemble` (or `EnsemblerBas
     t0, splits = time.perf_counter(), {}
     for s in SPLITS:
         d = dict(ds.splits[s]); p = ens.predict_all(d['x'], batch_size)
-        unc = p['std'] if kind == 'std' else p['logvar']
-        d['y_distill'] = np.concatenate([p['mean'] if s == 'train' else d['y'], unc], 1).astype(np.float32)
+        cols = [p['mean'] if s == 'train' else d['y'], p['std'] if kind == 'std' else p['logvar']]
+        if ens.aleatoric:                                 # third head: the teachers' mean noise level
+            cols.append(p['aleatoric'] if kind == 'std' else std_to_logvar(p['aleatoric']))
+            d['ens_aleatoric'] = p['aleatoric'].astype(np.float32)
+        d['y_distill'] = np.concatenate(cols, 1).astype(np.float32)
         d['ens_mean'], d['ens_std'] = p['mean'].astype(np.float32), p['std'].astype(np.float32)
         splits[s] = d
-    out = SeqDataset(splits, ds.targets, {**ds.provenance, 'distill': {'kind': kind, 'n_teachers': ens.n_members,
+    out = SeqDataset(splits, ds.targets, {**ds.provenance, 'distill': {'kind': kind, 'n_teachers': ens.n_members, 'aleatoric': ens.aleatoric,
                                                                       'teachers': str(ens.prefix)}})
     if verbose: print(f'[distill] targets from {ens.n_members} teachers ({kind}) in {time.perf_counter() - t0:.0f} s')
     return out
@@ -56,7 +59,7 @@ def distill_targets(teacher,              # trained `Ensemble` (or `EnsemblerBas
 # %% ../nbs/05_distill.ipynb #c007
 @keras.saving.register_keras_serializable('degu')
 class StudentHead(layers.Layer):
-    "Map `2T` raw outputs to `[activity (T), uncertainty (T)]` in target units; softplus keeps a std head positive."
+    "Map `kT` raw outputs to `[activity (T), uncertainty heads ((k-1)T)]` in target units; softplus keeps std heads positive."
     def __init__(self, loc, scale, n_tasks:int, unc:str='std', positive:bool=True, **kw):
         super().__init__(**kw)
         self.loc, self.scale = [float(v) for v in np.ravel(loc)], [float(v) for v in np.ravel(scale)]
@@ -66,7 +69,8 @@ class StudentHead(layers.Layer):
         act = loc[:T] + sc[:T]*z[:, :T]
         if self.unc == 'std' and self.positive:
             # softplus(z + c) * s, with c such that the head starts at the mean target (loc)
-            c = tf.math.log(tf.math.expm1(tf.maximum(loc[T:]/sc[T:], 1e-3)))
+            v = tf.maximum(loc[T:]/sc[T:], 1e-3)
+            c = v + tf.math.log(-tf.math.expm1(-v))        # = log(expm1(v)), without overflow when loc >> scale
             u = sc[T:]*tf.nn.softplus(z[:, T:] + c)
         else: u = loc[T:] + sc[T:]*z[:, T:]
         return tf.concat([act, u], 1)
@@ -98,14 +102,17 @@ def build_student(arch,                   # zoo name or architecture function
                   input_shape,            # `(L, 4)`
                   unc:str='std',          # 'std' or 'logvar': what the uncertainty head predicts
                   positive:bool=True,     # softplus on a std head
-                  seed:int=0, **kwargs,   # width, ... passed to the architecture
+                  seed:int=0,
+                  n_tasks:int=None,       # T (default: half the target columns; give it for 3-head targets)
+                  **kwargs,               # width, ... passed to the architecture
                  )->keras.Model:
-    "A student: the architecture with `2T` outputs, then `StudentHead` in target units."
+    "A student: the architecture with `2T` (or `3T`: mean, epistemic, aleatoric) outputs, then `StudentHead` in target units."
     from degu.models import get_model
-    T2 = np.shape(y_distill)[1]; loc, sc = target_stats(y_distill)
-    base = get_model(arch, seed=seed, input_shape=tuple(input_shape), n_outputs=T2, **kwargs)
+    C = np.shape(y_distill)[1]; loc, sc = target_stats(y_distill); T = n_tasks or C // 2
+    if C % T or not 2 <= C // T <= 3: raise ValueError(f"{C} target columns do not make 2 or 3 heads of {T} tasks")
+    base = get_model(arch, seed=seed, input_shape=tuple(input_shape), n_outputs=C, **kwargs)
     inp = keras.Input(tuple(input_shape))
-    out = StudentHead(loc, sc, T2 // 2, unc, positive, name='student_head')(base(inp))
+    out = StudentHead(loc, sc, T, unc, positive, name='student_head')(base(inp))
     return keras.Model(inp, out, name='student')
 
 def head_loss(scale,            # per-column target scale, length 2T (from `target_stats`)
@@ -120,10 +127,11 @@ def head_loss(scale,            # per-column target scale, length 2T (from `targ
     f.__name__ = name
     return f
 
-def head_metrics(scale)->list:
-    "`activity_loss` and `uncertainty_loss` metrics for a `(N, 2T)` student."
-    T = len(np.ravel(scale))//2
-    return [head_loss(scale, range(T), 'activity_loss'), head_loss(scale, range(T, 2*T), 'uncertainty_loss')]
+def head_metrics(scale, n_tasks:int=None)->list:
+    "`activity_loss` and `uncertainty_loss` (epistemic) metrics, plus `aleatoric_loss` for a 3-head `(N, 3T)` student."
+    C = len(np.ravel(scale)); T = n_tasks or C//2
+    ms = [head_loss(scale, range(T), 'activity_loss'), head_loss(scale, range(T, 2*T), 'uncertainty_loss')]
+    return ms + ([head_loss(scale, range(2*T, 3*T), 'aleatoric_loss')] if C == 3*T else [])
 
 MONITORS = {'activity': 'val_activity_loss', 'loss': 'val_loss'}
 
@@ -144,10 +152,11 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
     if monitor not in MONITORS: raise ValueError(f"monitor must be one of {list(MONITORS)}, not {monitor!r}")
     unc = unc or dd.provenance.get('distill', {}).get('kind', 'std')
     yt = dd.splits['train']['y_distill']; _, sc = target_stats(yt)
-    model = build_student(arch, yt, dd.x_train.shape[1:], unc, positive, seed, **(model_kwargs or {}))
+    T = len(dd.targets)
+    model = build_student(arch, yt, dd.x_train.shape[1:], unc, positive, seed, n_tasks=T, **(model_kwargs or {}))
     keras.utils.set_random_seed(seed)
     h = train_fun(model, dd.x_train, yt, (dd.x_valid, dd.splits['valid']['y_distill']),
-                  loss=StandardizedMSE(sc, head_weights), metrics=head_metrics(sc), monitor=MONITORS[monitor],
+                  loss=StandardizedMSE(sc, head_weights), metrics=head_metrics(sc, T), monitor=MONITORS[monitor],
                   seed=seed, verbose=verbose, desc='student', **train_kwargs)
     return model, h
 
@@ -156,13 +165,14 @@ def eval_student(student,             # trained student `(N, L, 4) -> (N, 2T)`
                  split:str='test',
                  batch_size:int=512,
                 )->pd.DataFrame:       # one row per head
-    "Activity heads vs measured y; uncertainty heads vs the ensemble's uncertainty (Pearson, Spearman, MSE)."
+    "Activity heads vs measured y; uncertainty (epistemic) and aleatoric heads vs the ensemble's (Pearson, Spearman, MSE)."
     d = dd.splits[split]; p = predict(student, d['x'], batch_size); T = len(dd.targets)
     kind = dd.provenance.get('distill', {}).get('kind', 'std')
     rows = []
     for t in range(T):
-        for head, col, ref, name in [('activity', t, d['y'][:, t], 'measured y'),
-                                     ('uncertainty', T + t, d['y_distill'][:, T + t], f'ensemble {kind}')]:
+        heads = [('activity', t, d['y'][:, t], 'measured y'), ('uncertainty', T + t, d['y_distill'][:, T + t], f'ensemble {kind}')]
+        if d['y_distill'].shape[1] == 3*T: heads.append(('aleatoric', 2*T + t, d['y_distill'][:, 2*T + t], f'ensemble aleatoric {kind}'))
+        for head, col, ref, name in heads:
             rows.append({'head': head, 'task': dd.targets[t], 'vs': name, 'pearson': float(pearson(p[:, col], ref)[0]),
                          'spearman': float(spearman(p[:, col], ref)[0]), 'mse': float(mse(p[:, col], ref)[0])})
     return pd.DataFrame(rows)
@@ -237,12 +247,13 @@ class DynamicDistillModel(keras.Model):
                  kind:str='std',               # teacher uncertainty: 'std' or 'logvar'
                  mutate_frac:float=0.05,       # rate for 'mutagenesis'
                  record:bool=False,            # keep the last batch and its labels (for checks)
+                 aleatoric:bool=False,         # the teacher outputs `(B, M, 2T)` means and stds: label `[mean, epistemic, aleatoric]`
                  **kw):
         super().__init__(**kw)
         if mode not in ('append', 'replace'): raise ValueError(f"mode must be 'append' or 'replace', not {mode!r}")
         if any(insert_len([a]) for a in augmentations if not isinstance(a, str)):
             raise ValueError("insertions change the length; use deletions/translocations with dynamic distillation.")
-        self.student, self.teacher, self.mode, self.kind = student, teacher, mode, kind
+        self.student, self.teacher, self.mode, self.kind, self.aleatoric = student, teacher, mode, kind, bool(aleatoric)
         self.teacher.trainable = False
         self.augs = [_aug_fn(a, mutate_frac) for a in augmentations]
         self.augmenting, self.record = True, record
@@ -256,11 +267,13 @@ class DynamicDistillModel(keras.Model):
         super().compile(*args, jit_compile=False if self.record else jit_compile, **kwargs)
 
     def teacher_targets(self, x):
-        "Online labels `[mean, uncertainty]` `(B, 2T)` from the frozen fused teachers."
-        p = self.teacher(x, training=False)                      # (B, M, T)
-        mean = tf.reduce_mean(p, 1); var = tf.math.reduce_variance(p, 1)
-        unc = tf.sqrt(var) if self.kind == 'std' else tf.math.log(tf.maximum(var, VAR_FLOOR))
-        return tf.concat([mean, unc], 1)
+        "Online labels `[mean, uncertainty (, aleatoric)]` `(B, 2T or 3T)` from the frozen fused teachers."
+        p = self.teacher(x, training=False)                      # (B, M, T), or (B, M, 2T) if aleatoric
+        conv = (lambda v: tf.sqrt(v)) if self.kind == 'std' else (lambda v: tf.math.log(tf.maximum(v, VAR_FLOOR)))
+        if self.aleatoric:
+            T = p.shape[-1]//2; mu, sd = p[..., :T], p[..., T:]
+            return tf.concat([tf.reduce_mean(mu, 1), conv(tf.math.reduce_variance(mu, 1)), conv(tf.reduce_mean(tf.square(sd), 1))], 1)
+        return tf.concat([tf.reduce_mean(p, 1), conv(tf.math.reduce_variance(p, 1))], 1)
 
     def augment(self, x):
         "One randomly chosen augmentation per batch, applied to a copy of `x`."
@@ -297,16 +310,17 @@ def train_dynamic_student(dd:SeqDataset, teacher, arch='SmallCNN', augmentations
     unc = unc or dd.provenance.get('distill', {}).get('kind', 'std')
     ens = _ensemble_of(teacher)
     yt = dd.splits['train']['y_distill']; _, sc = target_stats(yt)
-    student = build_student(arch, yt, dd.x_train.shape[1:], unc, True, seed, **(model_kwargs or {}))
-    dm = DynamicDistillModel(student, ens.fused(), augmentations, mode, unc, mutate_frac)
+    T = len(dd.targets)
+    student = build_student(arch, yt, dd.x_train.shape[1:], unc, True, seed, n_tasks=T, **(model_kwargs or {}))
+    dm = DynamicDistillModel(student, ens.fused(), augmentations, mode, unc, mutate_frac, aleatoric=ens.aleatoric)
     keras.utils.set_random_seed(seed)
     loss = StandardizedMSE(sc, head_weights)
     val = (dd.x_valid, dd.splits['valid']['y_distill'])
-    h = train_standard_fun(dm, dd.x_train, dd.y_train, val, loss=loss, seed=seed, verbose=verbose, metrics=head_metrics(sc),
+    h = train_standard_fun(dm, dd.x_train, dd.y_train, val, loss=loss, seed=seed, verbose=verbose, metrics=head_metrics(sc, T),
                            monitor=MONITORS[monitor], desc=f'dynamic student ({mode})', **train_kwargs)
     hist = {k: list(v) for k, v in h.history.items()}; hist['stage'] = ['augmented']*len(h.history['loss'])
     if finetune_epochs:
-        dm.finetune(finetune_lr, head_metrics(sc))
+        dm.finetune(finetune_lr, head_metrics(sc, T))
         kw = {k: v for k, v in train_kwargs.items() if k in ('batch_size',)}
         h2 = train_standard_fun(dm, dd.x_train, dd.y_train, val, max_epochs=finetune_epochs, compile=False, seed=seed,
                                 monitor=MONITORS[monitor],

@@ -17,6 +17,7 @@ from .data import atomic_path
 from .models import get_model, model_name, ZOO, call_arch
 from .train import train_standard_fun, train_evoaug_fun, train_dynamic_aug_fun, EvoAugModel, insert_len, predict, make_dataset
 from .utils import std, logvar, eval_regression, metrics_table, pearson, spearman, mse
+from .uncertainty import AleatoricHead, MeanVarianceLoss, mean_head_mse, decompose
 
 # %% ../nbs/04_ensemble.ipynb #c005
 def _jsonable(v):
@@ -63,6 +64,7 @@ class Ensemble:
                  train_fun=train_standard_fun,  # train_fun(model, x, y, validation_data, **train_kwargs), or one per member
                  train_kwargs:dict=None,        # e.g. max_epochs, batch_size, augment_list
                  weight_paths:list=None,        # existing weights (cluster "Scenario 2"); overrides prefix paths
+                 aleatoric:bool=False,          # heteroscedastic members: `[mean (T), std (T)]`, mean by MSE, std by beta-NLL
                 ):
         fns = [_resolve(f) for f in model_fn] if isinstance(model_fn, (list, tuple)) else None
         self.n_members = len(fns) if fns else (len(weight_paths) if weight_paths else int(n_members))
@@ -72,6 +74,9 @@ class Ensemble:
         self.train_funs = list(train_fun) if isinstance(train_fun, (list, tuple)) else [train_fun] * self.n_members
         self.train_kwargs = dict(train_kwargs or {})
         self._weight_paths = [Path(p) for p in weight_paths] if weight_paths else None
+        self.aleatoric = bool(aleatoric)
+        if self.aleatoric and any(isinstance(f, keras.Model) for f in self.model_fns):
+            raise ValueError("aleatoric members need an architecture function (or zoo name), not a model instance.")
         self._fused, self._shapes, self.histories = None, {}, {}
         self._check_manifest()
 
@@ -90,7 +95,8 @@ class Ensemble:
         return {'arch': [model_name(f) if callable(f) else type(f).__name__ + ':' + f.name for f in self.model_fns],
                 'seed': self.seed, 'model_kwargs': _jsonable(self.model_kwargs),
                 'train_fun': [getattr(f, '__name__', str(f)) for f in self.train_funs],
-                'train_kwargs': _jsonable({k: v for k, v in self.train_kwargs.items() if k not in ('verbose', 'callbacks')})}
+                'train_kwargs': _jsonable({k: v for k, v in self.train_kwargs.items() if k not in ('verbose', 'callbacks')}),
+                **({'aleatoric': True} if self.aleatoric else {})}
 
     def __repr__(self):
         return f"Ensemble({self.n_members} members of {sorted(set(self.config()['arch']))}, {len(self.finished())} finished, prefix={self.prefix})"
@@ -132,7 +138,11 @@ for f in (_read_manifest, _check_manifest, finished, write_manifest): setattr(En
 def _infer_kwargs(self:Ensemble, x=None, y=None):
     "Fill input_shape and n_outputs from data when they were not given."
     if x is not None: self._shapes['input_shape'] = tuple(int(d) for d in x.shape[1:])
-    if y is not None: self._shapes['n_outputs'] = int(np.asarray(y).reshape(len(y), -1).shape[1])
+    if y is not None:
+        yy = np.asarray(y, np.float64).reshape(len(y), -1); self._shapes['n_outputs'] = int(yy.shape[1])
+        if self.aleatoric:                                # an aleatoric head starts at the targets' mean and scale
+            self._shapes.update(target_loc=[round(float(v), 6) for v in yy.mean(0)],
+                                target_scale=[round(float(v), 6) for v in np.maximum(yy.std(0), 1e-6)])
     if not self._shapes and (m := self._read_manifest()): self._shapes = dict(m.get('shapes', {}))
     if not self._shapes:                                  # members trained by separate jobs record their shapes
         for i in range(self.n_members):
@@ -145,6 +155,7 @@ def _infer_kwargs(self:Ensemble, x=None, y=None):
 def build_member(self:Ensemble, i:int, x=None, y=None, seed:int=None)->keras.Model:
     "A freshly initialised model for member `i`, under its own seed (or `seed`, for a retry)."
     fn, kw = self.model_fns[i], self._infer_kwargs(x, y)
+    loc, scale = kw.pop('target_loc', None), kw.pop('target_scale', None)
     keras.utils.set_random_seed(self.member_seed(i) if seed is None else seed)
     augs = self.train_kwargs.get('augment_list')
     ins = insert_len(augs) if (augs and self.train_funs[i] in (train_evoaug_fun, train_dynamic_aug_fun)) else 0
@@ -153,10 +164,14 @@ def build_member(self:Ensemble, i:int, x=None, y=None, seed:int=None)->keras.Mod
         m = keras.models.clone_model(fn)
     else:
         if ins: kw['input_shape'] = (kw['input_shape'][0] + ins,) + tuple(kw['input_shape'][1:])
-        m = call_arch(fn, **kw)
+        if self.aleatoric:                     # 2T outputs -> [mean, std]; the mean is trained by MSE, the std by beta-NLL
+            T = kw['n_outputs']; base = call_arch(fn, **{**kw, 'n_outputs': 2*T}); base.name = f'member_{i}_base'
+            inp = keras.Input(tuple(kw['input_shape']))
+            m = keras.Model(inp, AleatoricHead(T, loc if loc is not None else 0., scale if scale is not None else 1.)(base(inp)))
+        else: m = call_arch(fn, **kw)
     if ins:
         m = EvoAugModel(m, augs, self.train_kwargs.get('max_augs_per_seq', 1), self.train_kwargs.get('hard_aug', True))
-        m(np.zeros((1,) + tuple(self._infer_kwargs(x, y)['input_shape']), 'float32'))
+        m(np.zeros((1,) + tuple(self._infer_kwargs()['input_shape']), 'float32'))
     m.name = f'member_{i}'                       # unique names, so members can share one fused graph
     return m
 
@@ -199,7 +214,11 @@ def train_member(self:Ensemble,
         seed = self.member_seed(i) + 1000*attempt        # retries: seed + 1000, + 2000, ... (recorded)
         model = self.build_member(i, x, y, seed=seed)
         kw = dict(self.train_kwargs)
-        for k, v in (('seed', seed), ('verbose', verbose), ('desc', f'member {i + 1}/{self.n_members}')):
+        extra = (('seed', seed), ('verbose', verbose), ('desc', f'member {i + 1}/{self.n_members}'))
+        if self.aleatoric:                               # mean by MSE, std by beta-NLL; early stopping watches the mean heads
+            sc = np.maximum(np.asarray(y, np.float64).reshape(len(y), -1).std(0), 1e-6)
+            extra += (('loss', MeanVarianceLoss(sc)), ('metrics', [mean_head_mse(sc)]), ('monitor', 'val_activity_loss'))
+        for k, v in extra:
             if _accepts(self.train_funs[i], k): kw.setdefault(k, v)
         h = self.train_funs[i](model, x, y, validation_data, **kw)
         hist = getattr(h, 'history', h if isinstance(h, dict) else {})
@@ -216,7 +235,7 @@ def train_member(self:Ensemble,
            'arch': self.config()['arch'][i], 'epochs': len(vl) if vl else None,
            'best_val_loss': float(np.min(vl)) if vl else None, **{k: round(v, 6) for k, v in sk.items()},
            'flagged': why or None, 'attempts': tried, 'seconds': round(time.perf_counter() - t0, 2),
-           'shapes': {k: v for k, v in self._infer_kwargs(x, y).items() if k in ('input_shape', 'n_outputs')}}
+           'shapes': {k: v for k, v in self._infer_kwargs(x, y).items() if k in ('input_shape', 'n_outputs', 'target_loc', 'target_scale')}}
     _write_json(rec, self.record_path(i))
     self._fused = None
     return rec
@@ -283,10 +302,10 @@ def first(self:Ensemble, k:int)->Ensemble:
     "The ensemble of the first `k` members (same weights files), e.g. to distil from a smaller ensemble."
     if not 1 <= int(k) <= self.n_members: raise ValueError(f"k must be between 1 and {self.n_members}, got {k}")
     return Ensemble(self.model_fns[:k], weight_paths=self.weight_paths[:k], model_kwargs=self._infer_kwargs(),
-                    train_fun=self.train_funs[:k], train_kwargs=self.train_kwargs)
+                    train_fun=self.train_funs[:k], train_kwargs=self.train_kwargs, aleatoric=self.aleatoric)
 
 def fused(self:Ensemble)->keras.Model:
-    "One Keras model running every member: `(B, L, 4)` -> `(B, M, T)`; built once and cached."
+    "One Keras model running every member: `(B, L, 4)` -> `(B, M, T)` (`(B, M, 2T)`, means then stds, if aleatoric); built once and cached."
     if self._fused is None:
         missing = [i for i in range(self.n_members) if i not in self.finished()]
         if missing: raise FileNotFoundError(f"members {missing} have no weights yet; train or assemble them first.")
@@ -297,14 +316,18 @@ def fused(self:Ensemble)->keras.Model:
         self._fused = keras.Model(inp, keras.ops.stack(outs, axis=1), name='fused_ensemble')
     return self._fused
 
-def predict_members(self:Ensemble, x, batch_size:int=512)->np.ndarray:
-    "Per-member predictions `(M, N, T)` from one fused pass."
-    return np.moveaxis(predict(self.fused(), x, batch_size), 1, 0)
+def predict_members(self:Ensemble, x, batch_size:int=512, heads:bool=False)->np.ndarray:
+    "Per-member predicted means `(M, N, T)` from one fused pass (`heads=True`: every output, `(M, N, 2T)` if aleatoric)."
+    p = np.moveaxis(predict(self.fused(), x, batch_size), 1, 0)
+    return p if heads or not self.aleatoric else p[..., :p.shape[-1]//2]
 
 def predict_all(self:Ensemble, x, batch_size:int=512, floor:float=1e-8)->dict:
-    "Fused pass: dict of `members (M, N, T)`, `mean`, `std` (ddof=0) and `logvar` `(N, T)`."
-    p = self.predict_members(x, batch_size)
-    return {'members': p, 'mean': p.mean(0), 'std': std(p), 'logvar': logvar(p, floor=floor)}
+    "Fused pass: `members (M, N, T)`, `mean`, epistemic `std` (ddof=0) and `logvar` `(N, T)`; if aleatoric also `aleatoric`, `epistemic`, `total` std and `member_std`."
+    p = self.predict_members(x, batch_size, heads=True)
+    if not self.aleatoric: return {'members': p, 'mean': p.mean(0), 'std': std(p), 'logvar': logvar(p, floor=floor)}
+    T = p.shape[-1]//2; d = decompose(p, T); mu = p[..., :T]
+    return {'members': mu, 'mean': mu.mean(0), 'std': std(mu), 'logvar': logvar(mu, floor=floor), 'member_std': p[..., T:],
+            **{k: d[k] for k in ('aleatoric', 'epistemic', 'total')}}
 
 for f in (load_member, first, fused, predict_members, predict_all): setattr(Ensemble, f.__name__, f)
 

@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'STAGES', 'QUICKSTART_CONFIG', 'SMOKE_CONFIG', 'versions', 'write_json',
            'ConfigError', 'validate_config', 'load_config', 'example_config', 'init_example', 'data_fingerprint',
-           'load_data', 'make_ensemble', 'run_pipeline', 'quickstart', 'write_report_md']
+           'load_data', 'make_ensemble', 'calibration_split', 'uncertainty_report', 'student_summary', 'shift_levels',
+           'cross_ensemble', 'run_pipeline', 'quickstart', 'write_report_md']
 
 # %% ../nbs/10_pipeline.ipynb #c003
 import os, json, time, platform
@@ -62,18 +63,19 @@ class ConfigError(ValueError):
 DEFAULT_CONFIG = {
     'data': {'source': 'lentimpra_hepg2', 'seq_col': 'seq', 'target_cols': None, 'id_col': None, 'group_pattern': None,
              'sep': None, 'ragged': 'error', 'header': True, 'columns': None, 'encoding': 'utf-8', 'iupac': None},
-    'split': {'seed': 0, 'fracs': [0.8, 0.1, 0.1], 'downsample': None, 'n_train': None},
+    'split': {'seed': 0, 'fracs': [0.8, 0.1, 0.1], 'downsample': None, 'n_train': None, 'calibration': 0.5},
     'model': {'arch': 'SmallCNN', 'width': 1.0},
     'ensemble': {'n': 5, 'seed': 0, 'evoaug': False, 'finetune_epochs': 5, 'max_epochs': 100, 'es_patience': 10,
                  'lr_patience': 5, 'lr_decay': 0.1, 'batch_size': 128, 'learning_rate': 1e-3, 'distribute': False,
-                 'retry_failed': 1},
+                 'retry_failed': 1, 'aleatoric': True},
     'distill': {'kind': 'std', 'dynamic': False, 'mode': 'append', 'augmentations': ['mutagenesis', 'shuffle'],
                 'max_epochs': 100, 'es_patience': 10, 'lr_patience': 5, 'batch_size': 128, 'finetune_epochs': 3,
                 'seed': 1000, 'monitor': 'activity', 'teachers': None},
-    'evaluate': {'alphas': [0.1, 0.2, 0.3]},
+    'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
     'shift': {'methods': [{'method': 'mutate', 'rate': 0.05}, {'method': 'delete', 'max_len': 20},
-                          {'method': 'shuffle_dinuc'}, {'method': 'shuffle_mono'}], 'k': 1},
+                          {'method': 'shuffle_dinuc'}, {'method': 'shuffle_mono'}, {'method': 'random'},
+                          {'method': 'foreign', 'source': 'auto'}], 'k': 1},
     'report': {'figures': True},
 }
 _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pattern': str, 'data.sep': str,
@@ -81,7 +83,7 @@ _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pa
 _TYPES = {'data.seq_col': (str, int)}
 _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'distill.kind': ('std', 'logvar'), 'distill.mode': ('append', 'replace'),
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
-            'distill.monitor': ('activity', 'loss')}
+            'distill.monitor': ('activity', 'loss'), 'evaluate.calibration': ('scaled', 'shrunk', 'mondrian')}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
              'distill.es_patience': 1, 'distill.lr_patience': 1, 'distill.batch_size': 1, 'distill.finetune_epochs': 0,
@@ -136,11 +138,15 @@ def _check_values(c):
     fr = c['split']['fracs']
     if len(fr) != 3 or not all(_type_ok(f, float) for f in fr) or abs(sum(fr) - 1) > 1e-6 or min(fr) <= 0:
         raise ConfigError(f"config key 'split.fracs' must be three positive fractions summing to 1, got {fr}.")
+    if not 0 <= c['split']['calibration'] < 1:
+        raise ConfigError(f"config key 'split.calibration' must be in [0, 1) (0: calibrate on the validation split itself), got {c['split']['calibration']}.")
     p = c['split']['downsample']
     if p is not None and not 0 < p <= 1: raise ConfigError(f"config key 'split.downsample' must be in (0, 1], got {p}.")
     for i, m in enumerate(c['shift']['methods']):
         if not isinstance(m, dict) or m.get('method') not in SHIFTS:
             raise ConfigError(f"config key 'shift.methods[{i}]' must be a mapping with 'method' one of {sorted(SHIFTS)}, got {m!r}.")
+        if m.get('in_distribution') not in (None, True, False):
+            raise ConfigError(f"config key 'shift.methods[{i}].in_distribution' must be true or false, got {m['in_distribution']!r}.")
     for a in c['evaluate']['alphas']:
         if not (_type_ok(a, float) and 0 < a < 1): raise ConfigError(f"config key 'evaluate.alphas' must hold numbers in (0, 1), got {a!r}.")
     augs = c['distill']['augmentations']
@@ -224,7 +230,7 @@ def init_example(name:str='table',     # `quickstart`, `deepstarr` or `table`
     return out
 
 # %% ../nbs/10_pipeline.ipynb #c009
-STAGES = ('data', 'ensemble', 'evaluate', 'distill', 'student', 'conformal', 'attribute', 'shift', 'report')
+STAGES = ('data', 'ensemble', 'evaluate', 'distill', 'student', 'conformal', 'attribute', 'shift', 'cross', 'report')
 
 def _check_out(out, cfg):
     "Refuse an output folder that holds a run with a different config (a folder whose data stage never finished holds none)."
@@ -278,7 +284,7 @@ def load_data(cfg:dict)->SeqDataset:
                           f"({len(ds.targets)}: {ds.targets}).")
     return ds
 
-def make_ensemble(cfg:dict, out):
+def make_ensemble(cfg:dict, out, name:str='teachers'):
     "The teacher `Ensemble` a config describes (deterministic member seeds and weight paths under `out`)."
     from degu.ensemble import Ensemble
     from degu.train import train_standard_fun, train_evoaug_fun
@@ -286,7 +292,7 @@ def make_ensemble(cfg:dict, out):
     tk = dict(max_epochs=e['max_epochs'], es_patience=e['es_patience'], lr_patience=e['lr_patience'], lr_decay=e['lr_decay'],
               batch_size=e['batch_size'], initial_lr=e['learning_rate'])
     if e['evoaug']: tk['finetune_epochs'] = e['finetune_epochs']
-    return Ensemble(cfg['model']['arch'], e['n'], prefix=Path(out)/'teachers'/'teacher', seed=e['seed'],
+    return Ensemble(cfg['model']['arch'], e['n'], prefix=Path(out)/name/'teacher', seed=e['seed'], aleatoric=e['aleatoric'],
                     model_kwargs=dict(width=cfg['model']['width']),
                     train_fun=train_evoaug_fun if e['evoaug'] else train_standard_fun, train_kwargs=tk)
 
@@ -300,6 +306,87 @@ def _strategy(cfg, verbose=1):
     if verbose: print(f'[distribute] MirroredStrategy over {s.num_replicas_in_sync} devices: {devs}')
     return s.scope()
 
+# %% ../nbs/10_pipeline.ipynb #c009b
+def _rounded(v, n:int=4):
+    "Round floats in nested dicts/lists for the report; NaN becomes None (strict JSON)."
+    if isinstance(v, dict): return {str(k): _rounded(a, n) for k, a in v.items()}
+    if isinstance(v, (list, tuple)): return [_rounded(a, n) for a in v]
+    if isinstance(v, (float, np.floating)): return None if not np.isfinite(v) else round(float(v), n)
+    if isinstance(v, np.integer): return int(v)
+    return v
+
+def calibration_split(cfg:dict, ds:SeqDataset)->tuple:
+    "Hold out `split.calibration` of the validation groups for conformal calibration; `(ds with the early-stopping half as valid, calibration split)`."
+    from degu.data import split_calibration, LENTIMPRA_GROUP
+    f = cfg['split']['calibration']
+    if not f: return ds, dict(ds.splits['valid'])          # 0: calibrate on the early-stopping split itself (not honest; documented)
+    return split_calibration(ds, f, cfg['split']['seed'], cfg['data']['group_pattern'] or LENTIMPRA_GROUP)
+
+def uncertainty_report(cfg:dict, pa:dict, sh:dict, ys:dict, targets)->dict:
+    "The conformal stage: intervals for every method and calibration, selective prediction and error ranking on test."
+    from degu.uncertainty import interval_report, interval_table, selective_report, error_spearman, by_task, CALIBRATIONS
+    ev = cfg['evaluate']
+    def methods(s):
+        e, h, y = pa[s], sh[s], ys[s]
+        return {'constant': (h['mean'], np.ones_like(h['mean']), y), 'ensemble_total': (e['mean'], e.get('total', e['std']), y),
+                'student_total': (h['mean'], h['total'], y), 'student_epistemic': (h['mean'], h['epistemic'], y)}
+    m = {s: methods(s) for s in ('cal', 'valid', 'test')}
+    byc = {c: interval_report(m['cal'], m['test'], ev['alphas'], c, fit=m['valid'], ref_sigma=sh['test']['total'], targets=targets)
+           for c in CALIBRATIONS}
+    t0 = lambda s, k: tuple(a[:, 0] for a in m[s][k])
+    table = interval_table({'student': t0('cal', 'student_total'), 'ensemble_std': (pa['cal']['mean'][:, 0], pa['cal']['std'][:, 0], ys['cal'][:, 0]),
+                            'constant': t0('cal', 'constant')},
+                           {'student': t0('test', 'student_total'), 'ensemble_std': (pa['test']['mean'][:, 0], pa['test']['std'][:, 0], ys['test'][:, 0]),
+                            'constant': t0('test', 'constant')}, ev['alphas'])
+    sel = selective_report(sh['test']['mean'], sh['test']['total'], ys['test'], targets)
+    rank = {k: by_task([{'spearman': float(r)} for r in error_spearman(*m['test'][k][:2], ys['test'])], targets)
+            for k in ('student_total', 'student_epistemic', 'ensemble_total')}
+    rank['ensemble_epistemic'] = by_task([{'spearman': float(r)} for r in error_spearman(pa['test']['mean'], pa['test']['std'], ys['test'])], targets)
+    return {'table': table, 'intervals': byc[ev['calibration']], 'intervals_by_calibration': byc, 'selective': sel,
+            'mse_ratio_50': sel['mse_ratio_50'], 'error_ranking': rank,
+            'calibration': {'method': ev['calibration'], 'n_sequences': int(len(ys['cal'])),
+                            'split': f"{cfg['split']['calibration']:g} of the validation groups, used by no model" if cfg['split']['calibration']
+                                     else 'the validation split (also used for early stopping)'},
+            'student': {'uncertainty_error_spearman': rank['student_total']['spearman'],
+                        'uncertainty_error_spearman_by_task': {t: v['spearman'] for t, v in rank['student_total']['by_task'].items()}}}
+
+def student_summary(sev, heads:dict, y, targets)->dict:
+    "The student's report entry: activity and uncertainty-head metrics, mean over tasks with `by_task`."
+    from degu.uncertainty import by_task
+    from degu.utils import mse
+    per = []
+    for t, name in enumerate(targets):
+        r = sev[sev.task == name].set_index('head')
+        d = {'pearson': r.loc['activity', 'pearson'], 'spearman': r.loc['activity', 'spearman'],
+             'mse': float(mse(heads['mean'][:, t], np.asarray(y)[:, t])[0]),
+             'uncertainty_spearman': r.loc['uncertainty', 'spearman'], 'uncertainty_pearson': r.loc['uncertainty', 'pearson']}
+        if 'aleatoric' in r.index: d.update(aleatoric_spearman=r.loc['aleatoric', 'spearman'], aleatoric_pearson=r.loc['aleatoric', 'pearson'])
+        per.append(d)
+    return by_task(per, targets)
+
+def shift_levels(cfg:dict)->tuple:
+    "The configured shift levels `[(method, params)]` (foreign `source: auto` resolved) and `{level: in_distribution}` (True/False, None unknown)."
+    from degu.shift import level_name
+    src = str(cfg['data']['source']); drosophila = src == 'deepstarr_sample' or Path(src).is_dir()
+    levels, ind = [], {'unshifted': True}
+    for m in cfg['shift']['methods']:
+        p = {k: v for k, v in m.items() if k not in ('method', 'in_distribution')}
+        if m['method'] == 'foreign' and p.get('source', 'auto') == 'auto': p['source'] = 'lentimpra_hepg2' if drosophila else 'deepstarr_sample'
+        levels.append((m['method'], p))
+        ind[level_name(m['method'], p)] = m.get('in_distribution', False if m['method'] in ('random', 'foreign') else None)
+    return levels, ind
+
+def cross_ensemble(cfg:dict, out, ds, ens, student_std, own_std, verbose:int=1):
+    "With `evaluate.cross_ensemble`: train an independently seeded ensemble B of the same size and compare uncertainties on test."
+    if not cfg['evaluate']['cross_ensemble']: return None
+    from degu.uncertainty import cross_ensemble_agreement
+    cb = {**cfg, 'ensemble': {**cfg['ensemble'], 'seed': cfg['ensemble']['seed'] + 10_000}}
+    eb = make_ensemble(cb, out, name='teachers_b')
+    with _strategy(cfg, verbose): eb.train(ds.x_train, ds.y_train, (ds.x_valid, ds.y_valid), verbose=verbose,
+                                           retry_failed=cfg['ensemble']['retry_failed'])
+    return {**cross_ensemble_agreement(student_std, own_std, eb.predict_all(ds.x_test)['std'], ds.targets),
+            'seed_b': cb['ensemble']['seed'], 'n': eb.n_members}
+
 # %% ../nbs/10_pipeline.ipynb #c010
 def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from DEFAULT_CONFIG
                  out='degu_run',           # output folder; a re-run reuses finished stages
@@ -312,7 +399,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     from degu.ensemble import size_curve
     from degu.distill import distill_targets, train_student, eval_student, build_student, train_dynamic_student
     from degu.train import predict
-    from degu.uncertainty import interval_table
+    from degu.uncertainty import interval_table, student_heads
     from degu.ensemble import _save_weights
     if until not in STAGES: raise ConfigError(f"unknown stage {until!r}; stages are {list(STAGES)}")
     cfg = validate_config(cfg)
@@ -325,6 +412,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
         return d
     ds = st('data', _data, lambda d: str(d))
     st.set(data_fingerprint=_record_config(out, cfg, ds))
+    ds, cal = calibration_split(cfg, ds)
     ens = make_ensemble(cfg, out)
     if member is not None:
         if not 0 <= member < ens.n_members: raise ConfigError(f"--member {member} is out of range: the config has ensemble.n = {ens.n_members}.")
@@ -342,8 +430,9 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     _write_data_info(ens, ds)
     st.record('ensemble', teachers=[str(p.relative_to(out)) for p in ens.weight_paths])
     if stop('ensemble'): return {'ensemble': ens.write_manifest(), 'timing': st.timing}
-    pa = st('evaluate', lambda: {s: ens.predict_all(ds.splits[s]['x']) for s in ('valid', 'test')},
-            lambda p: 'one fused ensemble pass on valid and test')
+    xs = {'valid': ds.x_valid, 'test': ds.x_test, 'cal': cal['x']}; ys = {'valid': ds.y_valid, 'test': ds.y_test, 'cal': cal['y']}
+    pa = st('evaluate', lambda: {s: ens.predict_all(x) for s, x in xs.items()},
+            lambda p: 'one fused ensemble pass on valid, calibration and test')
     tab = ens.evaluate(ds.x_test, ds.y_test, ds.targets, preds=pa['test'])
     curve = size_curve(pa['test']['members'], ds.y_test, n_draws=5, seed=cfg['split']['seed'])
     if stop('evaluate'): return {'ensemble': tab.to_dict('records'), 'timing': st.timing}
@@ -359,7 +448,8 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     tk = {k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size')}
     def _student():
         if spath.exists():
-            m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'], width=width)
+            m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
+                              n_tasks=len(dd.targets), width=width)
             m.load_weights(spath); return m
         with _strategy(cfg, verbose):
             if dc['dynamic']:
@@ -375,18 +465,14 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     if stop('student'): return {'student': sev.to_dict('records'), 'timing': st.timing}
 
     T = len(ds.targets)
-    sp = {s: predict(student, ds.splits[s]['x']) for s in ('valid', 'test')}
-    su = {s: (np.exp(sp[s][:, T:]/2) if dc['kind'] == 'logvar' else sp[s][:, T:]) for s in sp}
-    def _intervals():
-        cal, test = {}, {}
-        for s, dst in (('valid', cal), ('test', test)):
-            y = ds.splits[s]['y'][:, 0]
-            dst['student'] = (sp[s][:, 0], su[s][:, 0], y)
-            dst['ensemble_std'] = (pa[s]['mean'][:, 0], pa[s]['std'][:, 0], y)
-            dst['constant'] = (sp[s][:, 0], np.ones_like(y), y)
-        return interval_table(cal, test, cfg['evaluate']['alphas'])
-    it = st('conformal', _intervals, lambda t: "split-conformal intervals, calibrated on valid, scored on test")
-    if stop('conformal'): return {'conformal': it.to_dict('records'), 'timing': st.timing}
+    sp = {s: predict(student, x) for s, x in xs.items()}
+    sh = {s: student_heads(sp[s], T, dc['kind']) for s in sp}
+    su = {s: sh[s]['epistemic'] for s in sp}
+    unc = st('conformal', lambda: uncertainty_report(cfg, pa, sh, ys, ds.targets),
+             lambda u: f"split-conformal intervals calibrated on {len(cal['x']):,} held-out sequences"
+                       f" ({cfg['evaluate']['calibration']}), scored on test")
+    it = unc.pop('table')
+    if stop('conformal'): return {'conformal': it.to_dict('records'), 'intervals': unc['intervals'], 'timing': st.timing}
 
     from degu.attribution import (select_top, dinuc_backgrounds, attribute_ensemble, attribute, consistency, save_attributions,
                                   read_attributions, centred_by_default)
@@ -409,44 +495,52 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
 
     from degu.shift import make_shift_sets, read_shift_sets, eval_shift
     sc = cfg['shift']; shpath = out/'shifted.h5'
-    levels = [(m['method'], {k: v for k, v in m.items() if k != 'method'}) for m in sc['methods']]
+    levels, in_dist = shift_levels(cfg)
     _sets = lambda: read_shift_sets(shpath) if shpath.exists() else make_shift_sets(ds.x_test, levels, sc['k'], cfg['split']['seed'], shpath)
-    shift_tab = st('shift', lambda: eval_shift(_sets(), ens, student, ds.y_test, dc['kind']),
+    shift_tab = st('shift', lambda: eval_shift(_sets(), ens, student, ds.y_test, dc['kind'], ds.targets),
                    lambda t: f"{len(t)} shift levels of the test split")
+    shift_tab['in_distribution'] = [in_dist.get(n) for n in shift_tab.level]
     if stop('shift'): return {'shift': shift_tab.to_dict('records'), 'timing': st.timing}
+    cross = st('cross', lambda: cross_ensemble(cfg, out, ds, ens, sh['test']['epistemic'], pa['test']['std'], verbose),
+               lambda c: 'cross-ensemble agreement of uncertainty' if c else 'cross-ensemble agreement: off (evaluate.cross_ensemble)')
 
-    e = tab[tab.model == 'ensemble'].iloc[0]; mem = tab[tab.model.str.startswith('member')]
-    act = sev[sev['head'] == 'activity'].iloc[0]; unc = sev[sev['head'] == 'uncertainty'].iloc[0]
+    e = tab[tab.model == 'ensemble'][['task', 'pearson', 'spearman', 'mse']].set_index('task')
+    mem = tab[tab.model.str.startswith('member')].groupby('model', sort=False)[['pearson', 'spearman', 'mse']].mean()
     from degu.utils import mse as _mse
     report = {
         'dataset': cfg['data']['source'], 'seed': cfg['split']['seed'], 'n_train': len(ds.x_train), 'n_valid': len(ds.x_valid),
-        'n_test': len(ds.x_test), 'seq_len': ds.seq_len, 'targets': ds.targets,
-        'model': {'arch': arch, 'width': width, 'evoaug': cfg['ensemble']['evoaug'], 'dynamic_distillation': dc['dynamic']},
+        'n_test': len(ds.x_test), 'n_calibration': len(cal['x']), 'seq_len': ds.seq_len, 'targets': ds.targets,
+        'model': {'arch': arch, 'width': width, 'evoaug': cfg['ensemble']['evoaug'], 'dynamic_distillation': dc['dynamic'],
+                  'aleatoric': cfg['ensemble']['aleatoric']},
         'teachers': {'n': ens.n_members, 'flagged': {str(k): v for k, v in ens.flagged().items()}, 'pearson': [_r(v) for v in mem.pearson], 'spearman': [_r(v) for v in mem.spearman],
                      'mse': [_r(v) for v in mem.mse], 'mean_pearson': _r(mem.pearson.mean())},
-        'ensemble': {'pearson': _r(e.pearson), 'spearman': _r(e.spearman), 'mse': _r(e.mse), 'mean_std': _r(pa['test']['std'].mean())},
+        'ensemble': {**_rounded(e.mean().to_dict()), 'mean_std': _r(pa['test']['std'].mean()),
+                     **({'mean_aleatoric': _r(pa['test']['aleatoric'].mean()), 'mean_total': _r(pa['test']['total'].mean())}
+                        if 'total' in pa['test'] else {}), 'by_task': _rounded(e.to_dict('index'))},
         'ensemble_size': [{'k': int(r[('k', '')]), 'pearson': _r(r[('pearson', 'mean')]), 'mean_std': _r(r[('mean_std', 'mean')])}
                           for _, r in curve[curve.task == 0].iterrows()],
-        'student': {'pearson': _r(act.pearson), 'spearman': _r(act.spearman), 'mse': _r(_mse(sp['test'][:, :1], ds.y_test[:, :1])[0]),
-                    'uncertainty_kind': dc['kind'], 'uncertainty_spearman': _r(unc.spearman), 'uncertainty_pearson': _r(unc.pearson)},
+        'student': {**student_summary(sev, sh['test'], ds.y_test, ds.targets), 'uncertainty_kind': dc['kind'],
+                    'heads': 3 if sh['test']['aleatoric'] is not None else 2, **unc.pop('student')},
         'conformal': {m: {f'{a:g}': {'coverage': _r(g[g.alpha == a].coverage.iloc[0]), 'width': _r(g[g.alpha == a].mean_width.iloc[0])}
                           for a in cfg['evaluate']['alphas']} for m, g in it.groupby('method')},
+        **_rounded(unc), 'cross_ensemble': _rounded(cross),
         'attribution': {'method': ac['method'], 'head': ac['head'], 'n_sequences': int(len(idx_top)),
                         'reference': str(cons['reference'].iloc[0]), 'centred': centred_by_default(ac['method']),
                         'members_rmse': _r(cs.loc['members', 'mean'], 5), 'students_rmse': _r(cs.loc['students', 'mean'], 5),
                         'p_value': float(cs.loc['members', 'p_value']) if 'p_value' in cs else None,
                         'paired_test': cs.loc['members', 'paired_test'] if 'paired_test' in cs else None},
-        'shift': [{k: (_r(v) if isinstance(v, float) else v) for k, v in r.items() if not (isinstance(v, float) and np.isnan(v))}
+        'shift': [_rounded({k: v for k, v in r.items() if not (isinstance(v, float) and np.isnan(v))})
                   for r in shift_tab.to_dict('records')],
         'timing': st.timing, 'versions': versions()}
     write_json(report, out/'report.json')
-    if cfg['report']['figures']: write_report_md(report, out, ds, pa, student, maps, idx_top, cons_df, sp, su)
+    if cfg['report']['figures']: write_report_md(report, out, ds, pa, student, maps, idx_top, cons_df, sh, ys)
     st.record('report', outputs=['report.json', 'report.md'])
     if verbose:
         print(f"[report] test Pearson: teachers {report['teachers']['mean_pearson']:.3f} (mean of {ens.n_members}), "
               f"ensemble {report['ensemble']['pearson']:.3f}, student {report['student']['pearson']:.3f}; student "
-              f"uncertainty vs ensemble {dc['kind']}: Spearman {report['student']['uncertainty_spearman']:.3f}; "
-              f"90% interval coverage {report['conformal']['student']['0.1']['coverage']:.3f} -> {out/'report.json'}")
+              f"uncertainty vs ensemble {dc['kind']}: Spearman {report['student']['uncertainty_spearman']:.3f}; 90% student-total "
+              f"intervals: coverage {report['intervals']['student_total']['0.1']['coverage']:.3f}, width "
+              f"{report['intervals']['student_total']['0.1']['width_vs_constant']:.3f}x constant -> {out/'report.json'}")
     return report
 
 def _write_data_info(ens, ds):
@@ -467,30 +561,34 @@ def quickstart(out='degu_quickstart', # output folder
     return run_pipeline(SMOKE_CONFIG if smoke else QUICKSTART_CONFIG, out, verbose=verbose)
 
 # %% ../nbs/10_pipeline.ipynb #c012
-def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, sp, su):
+def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, sh, ys):
     "Write `report.md` and its figures into `out`."
     import matplotlib.pyplot as plt
-    from degu.plotting import plot_scatter, plot_coverage, plot_consistency, plot_logo
-    from degu.uncertainty import reliability_curve
+    from degu.plotting import plot_scatter, plot_coverage, plot_consistency, plot_logo, plot_risk_coverage
+    from degu.uncertainty import reliability_curve, selective_report
     out = Path(out); figs = out/'figures'; figs.mkdir(exist_ok=True)
     fig, ax = plt.subplots(1, 2, figsize=(8, 3.8))
     plot_scatter(pa['test']['mean'][:, 0], ds.y_test[:, 0], ax=ax[0], title='ensemble')
-    plot_scatter(sp['test'][:, 0], ds.y_test[:, 0], ax=ax[1], title='student'); fig.savefig(figs/'scatter.png', dpi=110); plt.close(fig)
-    cal = lambda s, m, u: (m, u, ds.splits[s]['y'][:, 0])
-    curves = {'student': reliability_curve(cal('valid', sp['valid'][:, 0], su['valid'][:, 0]), cal('test', sp['test'][:, 0], su['test'][:, 0])),
-              'ensemble std': reliability_curve(cal('valid', pa['valid']['mean'][:, 0], pa['valid']['std'][:, 0]),
-                                                cal('test', pa['test']['mean'][:, 0], pa['test']['std'][:, 0]))}
+    plot_scatter(sh['test']['mean'][:, 0], ds.y_test[:, 0], ax=ax[1], title='student'); fig.savefig(figs/'scatter.png', dpi=110); plt.close(fig)
+    tri = lambda s, m, u: (m[:, 0], u[:, 0], ys[s][:, 0])
+    ens_u = lambda s: pa[s].get('total', pa[s]['std'])
+    curves = {'student total': reliability_curve(tri('cal', sh['cal']['mean'], sh['cal']['total']), tri('test', sh['test']['mean'], sh['test']['total'])),
+              'ensemble total': reliability_curve(tri('cal', pa['cal']['mean'], ens_u('cal')), tri('test', pa['test']['mean'], ens_u('test')))}
     fig, _ = plot_coverage(curves, save=figs/'coverage.png'); plt.close(fig)
+    sel = {'student total': report['selective'], 'student epistemic': selective_report(sh['test']['mean'], sh['test']['epistemic'], ys['test']),
+           'ensemble total': selective_report(pa['test']['mean'], ens_u('test'), ys['test'])}
+    fig, _ = plot_risk_coverage(sel, save=figs/'selective.png'); plt.close(fig)
     fig, _ = plot_consistency(cons_df, save=figs/'consistency.png'); plt.close(fig)
     fig, ax = plt.subplots(2, 1, figsize=(10, 4), sharex=True)
     x0 = ds.x_test[idx_top[0]]
     plot_logo(maps['ensemble_average'][0], x0, ax=ax[0], title=f'ensemble average, test sequence {ds.ids_test[idx_top[0]]}')
     plot_logo(maps['student'][0], x0, ax=ax[1], title='student'); fig.savefig(figs/'logos.png', dpi=110); plt.close(fig)
-    r = report; te = r['teachers']; c = r['conformal']
+    r = report; te = r['teachers']; iv = r['intervals']; f3 = lambda v: '-' if v is None else f'{v:.3f}'
     lines = [f"# DEGU report: {r['dataset']}", '',
-             f"Data: {r['n_train']:,} training, {r['n_valid']:,} validation and {r['n_test']:,} test sequences of {r['seq_len']} bp "
-             f"(grouped split, seed {r['seed']}). Model: {r['model']['arch']} (width {r['model']['width']}).", '',
-             '## Accuracy on the test split', '',
+             f"Data: {r['n_train']:,} training, {r['n_valid']:,} validation (early stopping), {r['calibration']['n_sequences']:,} "
+             f"calibration and {r['n_test']:,} test sequences of {r['seq_len']} bp (grouped split, seed {r['seed']}). "
+             f"Model: {r['model']['arch']} (width {r['model']['width']}); teachers {'aleatoric (mean and std heads)' if r['model'].get('aleatoric') else 'mean only'}.", '',
+             '## Accuracy on the test split (mean over tasks)', '',
              '| model | Pearson | Spearman | MSE |', '|---|---|---|---|']
     lines += [f"| teacher {i} | {p:.3f} | {s:.3f} | {m:.3f} |" for i, (p, s, m) in enumerate(zip(te['pearson'], te['spearman'], te['mse']))]
     lines += [f"| ensemble of {te['n']} | {r['ensemble']['pearson']:.3f} | {r['ensemble']['spearman']:.3f} | {r['ensemble']['mse']:.3f} |",
@@ -498,19 +596,40 @@ def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, s
               ('**Flagged teachers** (kept in the ensemble; look at them before trusting the uncertainty): ' +
                '; '.join(f'teacher {k}: {v}' for k, v in te['flagged'].items()) if te.get('flagged') else
                'No teacher was flagged: each beat predicting the training mean and none was an outlier among the others.'), '',
-              f"The student's uncertainty head follows the ensemble's {r['student']['uncertainty_kind']} with Spearman "
-              f"{r['student']['uncertainty_spearman']:.3f} on test.", '', '![predicted vs measured](figures/scatter.png)', '',
-              '## Calibrated intervals', '', 'Split-conformal intervals, calibrated on the validation split, scored on test:', '',
-              '| uncertainty | alpha | coverage | mean width |', '|---|---|---|---|']
-    lines += [f"| {m} | {a} | {v['coverage']:.3f} | {v['width']:.3f} |" for m in c for a, v in c[m].items()]
+              f"The student's epistemic head follows the ensemble's {r['student']['uncertainty_kind']} with Spearman "
+              f"{r['student']['uncertainty_spearman']:.3f} on test. Its total std ranks the absolute errors with Spearman "
+              f"{r['student']['uncertainty_error_spearman']:.3f} (epistemic alone {r['error_ranking']['student_epistemic']['spearman']:.3f}, "
+              f"ensemble total {r['error_ranking']['ensemble_total']['spearman']:.3f}).", '', '![predicted vs measured](figures/scatter.png)', '',
+              '## Calibrated intervals', '',
+              f"Split-conformal intervals calibrated on {r['calibration']['split']} ({r['calibration']['method']} calibration), scored on test. "
+              "`vs constant`: mean width relative to constant-width intervals calibrated on the same sequences; `worst quintile`: the lowest "
+              "coverage over quintiles of the student's total std.", '',
+              '| uncertainty | alpha | coverage | mean width | vs constant | worst quintile |', '|---|---|---|---|---|---|']
+    lines += [f"| {m} | {a} | {f3(v['coverage'])} | {f3(v['width'])} | {f3(v['width_vs_constant'])} | {f3(v['worst_quintile_coverage'])} |"
+              for m in iv for a, v in iv[m].items()]
+    lines += ['', 'The 90% student-total intervals under each calibration: ' + '; '.join(
+        f"{c} {f3(v['student_total']['0.1']['width_vs_constant'])}x constant (coverage {f3(v['student_total']['0.1']['coverage'])})"
+        for c, v in r['intervals_by_calibration'].items() if '0.1' in v['student_total']) + '.',
+              '', '![reliability](figures/coverage.png)', '', '## Selective prediction', '',
+              f"Keeping the most confident half of the test sequences (by the student's total std) gives {r['mse_ratio_50']:.3f}x the MSE of all.",
+              '', '![risk-coverage](figures/selective.png)', '']
     at = r['attribution']
-    lines += ['', '![reliability](figures/coverage.png)', '', '## Attribution consistency', '',
+    lines += ['## Attribution consistency', '',
               f"{at['method']} maps of the {at['n_sequences']} most active test sequences; reference: {at['reference']}. "
               f"Mean RMSE to the reference: teachers {at['members_rmse']:.5f}, student {at['students_rmse']:.5f}. {at['paired_test'] or ''}",
               '', '![consistency](figures/consistency.png)', '', '![logos](figures/logos.png)', '', '## Under shift', '',
-              '| level | ensemble std | student std | student vs ensemble r |', '|---|---|---|---|']
-    lines += [f"| {s['level']} | {s['ensemble_std']:.4f} | {s.get('student_std', float('nan')):.4f} | "
-              f"{s.get('student_vs_ensemble_pearson', float('nan')):.3f} |" for s in r['shift']]
+              'AUROC: how well the epistemic std separates the level from the unshifted test sequences (0.5: not at all). '
+              '`in library`: whether such sequences belong to the library at hand (yes, no, or unknown).', '',
+              '| level | in library | ensemble std | student std | AUROC ensemble | AUROC student | student vs ensemble r |', '|---|---|---|---|---|---|---|']
+    yn = {True: 'yes', False: 'no', None: 'unknown'}
+    lines += [f"| {s['level']} | {yn[s.get('in_distribution')]} | {s['ensemble_std']:.4f} | {s.get('student_std', float('nan')):.4f} | "
+              f"{f3(s.get('auroc_ensemble'))} | {f3(s.get('auroc_student'))} | {s.get('student_vs_ensemble_pearson', float('nan')):.3f} |" for s in r['shift']]
+    if r.get('cross_ensemble'):
+        c = r['cross_ensemble']
+        lines += ['', '## Reproducible uncertainty', '',
+                  f"Against an independently seeded ensemble B of {c['n']} teachers (seed {c['seed_b']}), Spearman of the epistemic std on test: "
+                  f"student vs B {c['student_vs_other_ensemble']:.3f}, ensemble A vs B {c['ensemble_vs_other_ensemble']:.3f} "
+                  f"(ratio {c['ratio']:.2f}); student vs its own ensemble {c['student_vs_own_ensemble']:.3f}."]
     lines += ['', '## Time', '', ', '.join(f"{k} {v:.0f} s" for k, v in r['timing'].items()), '',
               'Versions: ' + ', '.join(f'{k} {v}' for k, v in r['versions'].items())]
     with atomic_path(out/'report.md') as t: Path(t).write_text('\n'.join(lines) + '\n')

@@ -20,10 +20,11 @@ def test_quickstart_smoke_writes_report_and_resumes(tmp_path):
     r = _degu('quickstart', '--out', str(tmp_path/'run'), '--smoke')
     assert r.returncode == 0, r.stderr[-3000:]
     rep = json.loads((tmp_path/'run'/'report.json').read_text())
-    keys = {'dataset', 'n_train', 'n_valid', 'n_test', 'teachers', 'ensemble', 'student', 'conformal', 'attribution',
+    keys = {'dataset', 'n_train', 'n_valid', 'n_calibration', 'n_test', 'teachers', 'ensemble', 'student', 'conformal', 'intervals',
+            'selective', 'mse_ratio_50', 'error_ranking', 'attribution',
             'shift', 'timing', 'versions'}
     assert keys <= set(rep), keys - set(rep)
-    assert rep['dataset'] == 'lentimpra_hepg2' and rep['n_train'] == 2000 and rep['n_valid'] + rep['n_test'] == sum(len(load_dataset('lentimpra_hepg2').splits[s]['x']) for s in ('valid', 'test'))
+    assert rep['dataset'] == 'lentimpra_hepg2' and rep['n_train'] == 2000 and rep['n_valid'] + rep['n_calibration'] + rep['n_test'] == sum(len(load_dataset('lentimpra_hepg2').splits[s]['x']) for s in ('valid', 'test'))
     assert len(rep['teachers']['pearson']) == 2
     assert {'pearson', 'spearman'} <= set(rep['ensemble']) and {'pearson', 'spearman', 'mse', 'uncertainty_spearman'} <= set(rep['student'])
     assert set(rep['conformal']['student']) == {'0.1', '0.2', '0.3'}

@@ -78,7 +78,7 @@ def test_run_on_a_new_table(tmp_path):
     r = subprocess.run(['degu', 'run', str(tmp_path/'mine.yaml'), '--out', str(tmp_path/'run')], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-3000:]
     rep = json.loads((tmp_path/'run'/'report.json').read_text())
-    assert rep['seq_len'] == 120 and rep['targets'] == ['expression'] and rep['n_train'] + rep['n_valid'] + rep['n_test'] == 400
+    assert rep['seq_len'] == 120 and rep['targets'] == ['expression'] and rep['n_train'] + rep['n_valid'] + rep['n_calibration'] + rep['n_test'] == 400
     # changed config on the same folder is refused
     cfg['model']['width'] = 0.5; (tmp_path/'mine.yaml').write_text(yaml.safe_dump(cfg))
     r = subprocess.run(['degu', 'run', str(tmp_path/'mine.yaml'), '--out', str(tmp_path/'run')], capture_output=True, text=True)

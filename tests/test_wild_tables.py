@@ -20,7 +20,7 @@ def test_headerless_ragged_table_runs_with_config_keys_only(tmp_path):
     r = _degu('run', tmp_path/'wild.yaml', '--out', tmp_path/'run')
     assert r.returncode == 0, r.stderr[-3000:]
     rep = json.loads((tmp_path/'run'/'report.json').read_text())
-    assert rep['seq_len'] == 230 and rep['n_train'] + rep['n_valid'] + rep['n_test'] == 6000
+    assert rep['seq_len'] == 230 and rep['n_train'] + rep['n_valid'] + rep['n_calibration'] + rep['n_test'] == 6000
     assert rep['teachers']['flagged'] == {}, rep['teachers']
     assert rep['ensemble']['pearson'] > 0.15, rep['ensemble']
     assert 'No teacher was flagged' in (tmp_path/'run'/'report.md').read_text()
