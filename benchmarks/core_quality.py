@@ -14,6 +14,7 @@ from _record import record
 run, label = Path(sys.argv[1]), sys.argv[2]
 r = json.loads((run/'report.json').read_text()); cfg = json.loads((run/'config.json').read_text())
 te, en, st = r['teachers'], r['ensemble'], r['student']
+man = json.loads((run/'manifest.json').read_text()); secs = {k: v.get('seconds') for k, v in man['stages'].items()}
 ok = lambda c: 'met' if c else '**not met**'
 f3 = lambda v: '-' if v is None else f'{v:.3f}'
 iv = r['intervals']; s90 = iv['student_total']['0.1']
@@ -38,7 +39,7 @@ body = f"""Run: `{run}` on `{r['dataset']}`: {r['n_train']:,} train, {r['n_valid
 {r['n_test']:,} test sequences of {r['seq_len']} bp; {te['n']} {r['model']['arch']} teachers (width {r['model']['width']},
 aleatoric {r['model'].get('aleatoric')}), student with {st['heads']} heads; calibration `{r['calibration']['method']}`.
 Test Pearson: teachers {', '.join(f'{p:.3f}' for p in te['pearson'])} (mean {te['mean_pearson']:.3f}), ensemble {en['pearson']:.3f},
-student {st['pearson']:.3f}. Flagged teachers: {te['flagged'] or 'none'}. Stage seconds: {r['timing']}.
+student {st['pearson']:.3f}. Flagged teachers: {te['flagged'] or 'none'}. Stage seconds (first run, from manifest.json): {secs}.
 
 | goal | measured | |
 |---|---|---|

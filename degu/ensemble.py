@@ -65,6 +65,7 @@ class Ensemble:
                  train_kwargs:dict=None,        # e.g. max_epochs, batch_size, augment_list
                  weight_paths:list=None,        # existing weights (cluster "Scenario 2"); overrides prefix paths
                  aleatoric:bool=False,          # heteroscedastic members: `[mean (T), std (T)]`, mean by MSE, std by beta-NLL
+                 aleatoric_weight:float=0.1,    # weight of the std's beta-NLL in the loss (Adam still trains the std outputs at full speed)
                 ):
         fns = [_resolve(f) for f in model_fn] if isinstance(model_fn, (list, tuple)) else None
         self.n_members = len(fns) if fns else (len(weight_paths) if weight_paths else int(n_members))
@@ -74,7 +75,7 @@ class Ensemble:
         self.train_funs = list(train_fun) if isinstance(train_fun, (list, tuple)) else [train_fun] * self.n_members
         self.train_kwargs = dict(train_kwargs or {})
         self._weight_paths = [Path(p) for p in weight_paths] if weight_paths else None
-        self.aleatoric = bool(aleatoric)
+        self.aleatoric, self.aleatoric_weight = bool(aleatoric), float(aleatoric_weight)
         if self.aleatoric and any(isinstance(f, keras.Model) for f in self.model_fns):
             raise ValueError("aleatoric members need an architecture function (or zoo name), not a model instance.")
         self._fused, self._shapes, self.histories = None, {}, {}
@@ -96,7 +97,7 @@ class Ensemble:
                 'seed': self.seed, 'model_kwargs': _jsonable(self.model_kwargs),
                 'train_fun': [getattr(f, '__name__', str(f)) for f in self.train_funs],
                 'train_kwargs': _jsonable({k: v for k, v in self.train_kwargs.items() if k not in ('verbose', 'callbacks')}),
-                **({'aleatoric': True} if self.aleatoric else {})}
+                **({'aleatoric': True, 'aleatoric_weight': self.aleatoric_weight} if self.aleatoric else {})}
 
     def __repr__(self):
         return f"Ensemble({self.n_members} members of {sorted(set(self.config()['arch']))}, {len(self.finished())} finished, prefix={self.prefix})"
@@ -217,7 +218,7 @@ def train_member(self:Ensemble,
         extra = (('seed', seed), ('verbose', verbose), ('desc', f'member {i + 1}/{self.n_members}'))
         if self.aleatoric:                               # mean by MSE, std by beta-NLL; early stopping watches the mean heads
             sc = np.maximum(np.asarray(y, np.float64).reshape(len(y), -1).std(0), 1e-6)
-            extra += (('loss', MeanVarianceLoss(sc)), ('metrics', [mean_head_mse(sc)]), ('monitor', 'val_activity_loss'))
+            extra += (('loss', MeanVarianceLoss(sc, weight=self.aleatoric_weight)), ('metrics', [mean_head_mse(sc)]), ('monitor', 'val_activity_loss'))
         for k, v in extra:
             if _accepts(self.train_funs[i], k): kw.setdefault(k, v)
         h = self.train_funs[i](model, x, y, validation_data, **kw)
