@@ -190,12 +190,14 @@ def member_skill(model, x_valid, y_valid, y_train, batch_size:int=512)->dict:
 def flag_member(skill:float,           # this member's skill (1 - val MSE / mean-predictor MSE)
                 others=(),             # the other finished members' skills
                 min_skill:float=0.01,  # at most this: no better than predicting the training mean
-                outlier_frac:float=0.5,# below this fraction of the others' median skill: a clear outlier
+                outlier_frac:float=0.5,# below this fraction of the others' median skill: a clear outlier ...
+                min_gap:float=0.05,    # ... and at least this far below it (skills near 0 make ratios noise)
                )->str:                 # the reason, or '' if the member is fine
     "Why a member looks failed: no better than the mean predictor, or a clear outlier among the members."
     if not np.isfinite(skill) or skill <= min_skill: return f'no better than predicting the training mean (skill {skill:.3f})'
     others = [o for o in others if o is not None]
-    if len(others) >= 2 and np.median(others) > min_skill and skill < outlier_frac*np.median(others):
+    med = np.median(others) if len(others) >= 2 else np.nan
+    if med > min_skill and skill < outlier_frac*med and med - skill > min_gap:
         return f'outlier: skill {skill:.3f} < {outlier_frac:g} x the median {np.median(others):.3f} of the other members'
     return ''
 

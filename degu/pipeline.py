@@ -412,6 +412,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
         return d
     ds = st('data', _data, lambda d: str(d))
     st.set(data_fingerprint=_record_config(out, cfg, ds))
+    if stop('data'): return {'data': str(ds), 'timing': st.timing}
     ds, cal = calibration_split(cfg, ds)
     ens = make_ensemble(cfg, out)
     if member is not None:

@@ -17,6 +17,9 @@ import keras
 from keras import layers
 from .utils import spearman, pearson
 
+def _cols(a): return np.asarray(a, np.float64).reshape(len(a), -1)   # `(N,)` or `(N, T)` -> float64 `(N, T)`
+
+
 # %% ../nbs/06_uncertainty.ipynb #c005
 def conformal_quantile(mu, sigma, y,          # calibration predictions, uncertainties and measurements `(N,)`
                        alpha:float=0.1,       # miscoverage: intervals aim at 1 - alpha coverage
@@ -225,18 +228,17 @@ def interval_report(cal:dict,              # {method: (mu, sigma, y)} on the cal
                     constant:str='constant', # the constant-width method (always calibrated 'scaled')
                    )->dict:                # {method: {alpha: {coverage, width, width_vs_constant, worst_quintile_coverage, by_task}}}
     "Split-conformal intervals for several uncertainty estimates, scored on test, with widths relative to constant width."
-    _2 = lambda a: np.asarray(a, np.float64).reshape(len(a), -1)
-    T = _2(next(iter(test.values()))[2]).shape[1]; out = {}
+    T = _cols(next(iter(test.values()))[2]).shape[1]; out = {}
     for name in cal:
         calib = 'scaled' if name == constant else calibration
         res = {}
         for a in alphas:
             tasks = []
             for t in range(T):
-                c = tuple(_2(v)[:, t] for v in cal[name]); te = tuple(_2(v)[:, t] for v in test[name])
-                lam = fit_shrinkage(*(_2(v)[:, t] for v in fit[name]), alpha=a) if calib == 'shrunk' else 0.
+                c = tuple(_cols(v)[:, t] for v in cal[name]); te = tuple(_cols(v)[:, t] for v in test[name])
+                lam = fit_shrinkage(*(_cols(v)[:, t] for v in fit[name]), alpha=a) if calib == 'shrunk' else 0.
                 lo, hi = calibrated_interval(c, te, a, calib, lam)
-                r = interval_stats(lo, hi, te[2], None if ref_sigma is None else _2(ref_sigma)[:, t])
+                r = interval_stats(lo, hi, te[2], None if ref_sigma is None else _cols(ref_sigma)[:, t])
                 if calib == 'shrunk': r['lam'] = lam
                 tasks.append(r)
             res[f'{a:g}'] = tasks
@@ -275,16 +277,14 @@ def student_heads(pred,               # student predictions `(N, 2T)` or `(N, 3T
 
 def error_spearman(mu, sigma, y)->np.ndarray:
     "Per task: Spearman(sigma, |y - mu|), how well an uncertainty ranks errors."
-    _2 = lambda a: np.asarray(a, np.float64).reshape(len(a), -1)
-    return spearman(_2(sigma), np.abs(_2(y) - _2(mu)))
+    return spearman(_cols(sigma), np.abs(_cols(y) - _cols(mu)))
 
 def selective_report(mu, sigma, y,    # `(N, T)` predictions, uncertainty, measurements
                      targets=None, qs=None)->dict:   # {q: mse, ..., 'mse_ratio_50', 'by_task'}
     "Risk-coverage per task (mean over tasks, each task under `by_task`), with MSE(most confident 50%) / MSE(all)."
-    _2 = lambda a: np.asarray(a, np.float64).reshape(len(a), -1)
     per = []
-    for t in range(_2(y).shape[1]):
-        rc = risk_coverage(_2(mu)[:, t], _2(sigma)[:, t], _2(y)[:, t], qs); rc['mse_ratio_50'] = rc['0.5']/rc['1']; per.append(rc)
+    for t in range(_cols(y).shape[1]):
+        rc = risk_coverage(_cols(mu)[:, t], _cols(sigma)[:, t], _cols(y)[:, t], qs); rc['mse_ratio_50'] = rc['0.5']/rc['1']; per.append(rc)
     return by_task(per, targets)
 
 def cross_ensemble_agreement(student_std,   # `(N, T)` the student's epistemic std (student of ensemble A)

@@ -1,5 +1,6 @@
 "The degu console script."
 import json, subprocess, sys
+import pytest
 import degu
 from degu.data import load_dataset
 
@@ -16,10 +17,16 @@ def test_help_lists_commands():
     for cmd in ('quickstart', 'run', 'train-member', 'assemble', 'distill', 'evaluate', 'attribute', 'shift', 'convert', 'datasets', 'download-deepstarr'):
         assert cmd in r.stdout
 
-def test_quickstart_smoke_writes_report_and_resumes(tmp_path):
-    r = _degu('quickstart', '--out', str(tmp_path/'run'), '--smoke')
+@pytest.fixture(scope='module')
+def smoke_run(tmp_path_factory):
+    "One `degu quickstart --smoke` run, shared by the tests that read a finished run."
+    out = tmp_path_factory.mktemp('smoke')/'run'
+    r = _degu('quickstart', '--out', str(out), '--smoke')
     assert r.returncode == 0, r.stderr[-3000:]
-    rep = json.loads((tmp_path/'run'/'report.json').read_text())
+    return out
+
+def test_quickstart_smoke_writes_report_and_resumes(smoke_run):
+    rep = json.loads((smoke_run/'report.json').read_text())
     keys = {'dataset', 'n_train', 'n_valid', 'n_calibration', 'n_test', 'teachers', 'ensemble', 'student', 'conformal', 'intervals',
             'selective', 'mse_ratio_50', 'error_ranking', 'attribution',
             'shift', 'timing', 'versions'}
@@ -29,8 +36,8 @@ def test_quickstart_smoke_writes_report_and_resumes(tmp_path):
     assert {'pearson', 'spearman'} <= set(rep['ensemble']) and {'pearson', 'spearman', 'mse', 'uncertainty_spearman'} <= set(rep['student'])
     assert set(rep['conformal']['student']) == {'0.1', '0.2', '0.3'}
     assert {'data', 'ensemble', 'evaluate', 'distill', 'student', 'conformal', 'attribute', 'shift'} <= set(rep['timing'])
-    assert (tmp_path/'run'/'report.md').exists()
-    r2 = _degu('quickstart', '--out', str(tmp_path/'run'), '--smoke')   # the same command again reuses everything
+    assert (smoke_run/'report.md').exists()
+    r2 = _degu('quickstart', '--out', str(smoke_run), '--smoke')   # the same command again reuses everything
     assert r2.returncode == 0 and '2/2 members already finished' in r2.stdout
 
 def test_convert_new_table(tmp_path):
@@ -66,11 +73,11 @@ def test_download_deepstarr_offline_is_exit_2(tmp_path):
     assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr[-2000:]
     assert 'offline' in r.stderr or 'HTTP' in r.stderr, r.stderr[-2000:]
 
-def test_stage_commands_reuse_a_finished_run(tmp_path):
-    import yaml, hashlib
+def test_stage_commands_reuse_a_finished_run(tmp_path, smoke_run):
+    import yaml, hashlib, shutil
     from degu.pipeline import SMOKE_CONFIG
     cfg = tmp_path/'smoke.yaml'; cfg.write_text(yaml.safe_dump(SMOKE_CONFIG)); out = tmp_path/'run'
-    assert _degu('run', str(cfg), '--out', str(out), '--quiet').returncode == 0
+    shutil.copytree(smoke_run, out)                     # the quickstart's run, driven by the same settings as a config file
     h = lambda: {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.glob('*.h5')}
     before = h(); assert {'dataset.h5', 'distill.h5', 'attributions.h5', 'shifted.h5', 'student.weights.h5'} <= set(before)
     for cmd in ('evaluate', 'attribute', 'shift'):
