@@ -85,3 +85,32 @@ def test_stage_commands_reuse_a_finished_run(tmp_path, smoke_run):
         assert r.returncode == 0, (cmd, r.stderr[-2000:])
         assert f'[{cmd if cmd != "evaluate" else "conformal"}]' in r.stdout, (cmd, r.stdout)
     assert h() == before                                # the stage outputs were reused, not recomputed
+
+def test_variants_command_ism_vcf_and_errors(tmp_path, smoke_run):
+    import yaml, shutil
+    import pandas as pd
+    from degu.pipeline import SMOKE_CONFIG
+    from degu.data import read_h5, decode
+    cfg = tmp_path/'smoke.yaml'; cfg.write_text(yaml.safe_dump(SMOKE_CONFIG)); out = tmp_path/'run'
+    shutil.copytree(smoke_run, out)
+    r = _degu('variants', str(cfg), '--out', str(out), '--ism', '1')
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert '[variants] 690 variants x 1 tasks' in r.stdout, r.stdout
+    t = pd.read_csv(out/'variants'/'variants.tsv', sep='\t')
+    assert len(t) == 690 and {'effect', 'ensemble_effect', 'ensemble_effect_std', 'z'} <= set(t.columns)
+    assert (out/'variants'/'ism_heatmap.png').stat().st_size > 1000
+    # a genome made of two test sequences with 300 bp of flank, and a VCF on it
+    ds = read_h5(out/'dataset.h5'); s = decode(ds.x_test[:2]); chrom = 'ACGT'*75 + s[0] + s[1] + 'TGCA'*75
+    (tmp_path/'g.fa').write_text('>chrT\n' + '\n'.join(chrom[i:i + 60] for i in range(0, len(chrom), 60)) + '\n')
+    p = 300 + 115                                                     # 1-based: the middle of the first test sequence
+    alt = 'A' if chrom[p - 1] != 'A' else 'C'
+    (tmp_path/'v.vcf').write_text(f'#CHROM\tPOS\tID\tREF\tALT\nchrT\t{p}\trs1\t{chrom[p - 1]}\t{alt}\n')
+    r = _degu('variants', str(cfg), '--out', str(out), '--vcf', str(tmp_path/'v.vcf'), '--fasta', str(tmp_path/'g.fa'))
+    assert r.returncode == 0, r.stderr[-2000:]
+    t = pd.read_csv(out/'variants'/'variants.tsv', sep='\t')
+    assert t.variant.tolist() == [f'chrT:{p}{chrom[p - 1]}>{alt}'] and t.window_start.tolist() == [p - 115]
+    (tmp_path/'bad.vcf').write_text(f'#CHROM\tPOS\tID\tREF\tALT\nchrT\t{p}\trs1\t{alt}\tG\n')   # wrong ref allele
+    r = _degu('variants', str(cfg), '--out', str(out), '--vcf', str(tmp_path/'bad.vcf'), '--fasta', str(tmp_path/'g.fa'))
+    assert r.returncode == 2 and 'does not match' in r.stderr and 'Traceback' not in r.stderr, r.stderr
+    r = _degu('variants', str(cfg), '--out', str(out), '--vcf', str(tmp_path/'v.vcf'))
+    assert r.returncode == 2 and '--vcf needs --fasta' in r.stderr
