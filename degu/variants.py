@@ -35,7 +35,7 @@ def _predict_heads(x, student=None, ensemble=None, n_tasks:int=None, kind:str='s
         out['mean'], out['std'] = h['mean'], h['epistemic']
     return out
 
-def effect_stats(ref:dict,  # `_predict_heads` of the reference sequences (broadcastable against `alt`)
+def effect_stats(ref:dict,  # predictions for the refs: student `mean`, `std` `(N, T)`, ensemble `members` `(M, N, T)`
                  alt:dict,  # ... of the alternative sequences
                 )->dict:    # effect arrays, each `(N, T)` (or broadcast shape)
     "Student effect (alt - ref) and its heads' std at ref and alt; ensemble mean effect, its std across members, and z."

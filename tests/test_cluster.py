@@ -4,7 +4,7 @@ import hashlib, json, os, signal, subprocess, sys, time
 from pathlib import Path
 import yaml
 
-TINY = {'split': {'n_train': 3000}, 'model': {'width': 0.25}, 'ensemble': {'n': 3, 'max_epochs': 2, 'retry_failed': 0},
+TINY = {'split': {'n_train': 1500}, 'model': {'width': 0.25}, 'ensemble': {'n': 3, 'max_epochs': 2, 'retry_failed': 0},
         'distill': {'max_epochs': 1}, 'attribute': {'method': 'saliency', 'top_n': 10},
         'shift': {'methods': [{'method': 'shuffle_mono'}]}}
 
