@@ -669,9 +669,8 @@ def run_variants(cfg:dict,           # the run's config
                  verbose:int=1,
                 ):                   # the variant table written to `variants.tsv` (a DataFrame)
     "Score variants with a finished run's teachers and student: `variants/variants.tsv`, `ism.h5` for ISM, and figures."
-    from degu.variants import score_pairs, apply_variants, vcf_windows, read_pairs, ism as _ism, ism_table
+    from degu.variants import score_pairs, apply_variants, vcf_windows, read_pairs, ism as _ism, ism_table, ism_importance, save_ism
     from degu.attribution import select_top
-    import h5py
     from degu.plotting import plot_effect_uncertainty, plot_ism, plot_logo
     given = [n for n, v in (('pairs', pairs), ('table', table), ('vcf', vcf), ('ism', ism)) if v is not None]
     if len(given) != 1: raise ConfigError(f"give exactly one of --pairs, --table, --vcf (with --fasta) or --ism (got {given or 'none'})")
@@ -681,9 +680,7 @@ def run_variants(cfg:dict,           # the run's config
     if ism is not None:
         idx = select_top(ds.y_test, int(ism)); x = ds.x_test[idx]; ids = [str(ds.splits['test']['ids'][i]) for i in idx]
         res = _ism(x, **kw, verbose=verbose)
-        with atomic_path(dest/'ism.h5') as t, h5py.File(t, 'w') as f:
-            f['x'] = x; f['ids'] = np.array(ids, 'S'); f.attrs['targets'] = json.dumps(run['targets'])
-            for k, v in res.items(): f[k] = v
+        save_ism(dest/'ism.h5', x, res, ids, run['targets'])
         tab = ism_table(x, res, ids, run['targets'])
     else:
         if pairs is not None: xr, xa, info = read_pairs(pairs, ds.seq_len)
@@ -691,20 +688,17 @@ def run_variants(cfg:dict,           # the run's config
             sp = [ds.splits[s] for s in ('train', 'valid', 'test')]
             xr, xa, info = apply_variants(np.concatenate([d['x'] for d in sp]), [str(i) for d in sp for i in d['ids']], table)
         else: xr, xa, info = vcf_windows(vcf, fasta, ds.seq_len)
-        tab = score_pairs(xr, xa, ids=info['variant'], targets=run['targets'], **kw)
-        tab = info.drop(columns=[c for c in info.columns if c in tab.columns and c != 'variant']).merge(tab, on='variant', how='right') \
-            if len(set(info.variant)) == len(info) else tab
+        tab = score_pairs(xr, xa, ids=info, targets=run['targets'], **kw)
     with atomic_path(dest/'variants.tsv') as t: tab.to_csv(t, sep='\t', index=False, float_format='%.6g')
     t0 = tab[tab.task == run['targets'][0]]
     if 'ensemble_effect' in t0:
         fig, _ = plot_effect_uncertainty(t0.ensemble_effect, t0.ensemble_effect_std, title=f"{len(t0):,} variants, {run['targets'][0]}")
         _save_fig(fig, dest/'effect_uncertainty.png')
     if ism is not None:
-        fig, _ = plot_ism(res['ensemble_effect'][0, :, :, 0], res['ensemble_effect_std'][0, :, :, 0], x[0], title=f'ISM of {ids[0]} (ensemble)')
-        _save_fig(fig, dest/'ism_heatmap.png')
-        e0, s0 = res['ensemble_effect'][0, :, :, 0], res['ensemble_effect_std'][0, :, :, 0]   # the ref base has 0 in both
-        fig, _ = plot_logo(-e0.sum(-1, keepdims=True)/3*x[0], x[0], std=s0.sum(-1)/3,
-                           title=f'{ids[0]}: minus the mean effect of its 3 substitutions, with their mean std')
+        e0, s0 = res['ensemble_effect'][0, :, :, 0], res['ensemble_effect_std'][0, :, :, 0]
+        fig, _ = plot_ism(e0, s0, x[0], title=f'ISM of {ids[0]} (ensemble)'); _save_fig(fig, dest/'ism_heatmap.png')
+        imp, sd = ism_importance(e0, x[0], s0)
+        fig, _ = plot_logo(imp, x[0], std=sd, title=f'{ids[0]}: minus the mean effect of its 3 substitutions, with their mean std')
         _save_fig(fig, dest/'ism_logo.png')
     if verbose: print(f"[variants] {tab.variant.nunique():,} variants x {len(run['targets'])} tasks -> {dest/'variants.tsv'}")
     return tab

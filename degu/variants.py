@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['BASES', 'effect_stats', 'score_pairs', 'apply_variants', 'read_vcf', 'vcf_windows', 'ism_mutants', 'ism',
-           'read_pairs', 'ism_table']
+           'read_pairs', 'ism_table', 'ism_importance', 'save_ism']
 
 # %% ../nbs/09_variants.ipynb #c003
 import numpy as np
@@ -65,7 +65,7 @@ def score_pairs(ref,                  # reference sequences: DNA strings or `(N,
                 alt,                  # alternative sequences, the same shape
                 student=None,         # a distilled student (Keras model)
                 ensemble=None,        # an `Ensemble` (one fused pass per batch)
-                ids=None,             # names of the variants (default 0..N-1)
+                ids=None,             # names of the variants (default 0..N-1), or a table with a `variant` column, kept in front
                 targets=None,         # task names (default task_0, ...)
                 n_tasks:int=None,     # T; needed only for a student alone
                 kind:str='std',       # the student's uncertainty heads: 'std' or 'logvar'
@@ -76,7 +76,8 @@ def score_pairs(ref,                  # reference sequences: DNA strings or `(N,
     if xr.shape != xa.shape: raise DataError(f'ref and alt differ in shape: {xr.shape} vs {xa.shape}; give one alt per ref, of the same length')
     kw = dict(student=student, ensemble=ensemble, n_tasks=n_tasks, kind=kind, batch_size=batch_size)
     stats = effect_stats(_predict_heads(xr, **kw), _predict_heads(xa, **kw))
-    index = pd.DataFrame({'variant': list(ids) if ids is not None else list(range(len(xr)))})
+    index = (ids.reset_index(drop=True) if isinstance(ids, pd.DataFrame) else
+             pd.DataFrame({'variant': list(ids) if ids is not None else list(range(len(xr)))}))
     return _tidy(stats, targets, index)
 
 # %% ../nbs/09_variants.ipynb #c012
@@ -231,4 +232,25 @@ def ism_table(x,                      # `(N, L, 4)` one-hot the ISM was run on
     index = pd.DataFrame({'variant': [f'{ids[s]}:{p + 1}{BASES[r]}>{BASES[a]}' for s, p, r, a in zip(seq, pos, refb, alt)],
                           'sequence': [ids[s] for s in seq], 'pos': pos + 1, 'ref': [BASES[r] for r in refb], 'alt': [BASES[a] for a in alt]})
     return _tidy({k: v[seq, pos, alt] for k, v in res.items()}, targets, index)
+
+
+# %% ../nbs/09_variants.ipynb #c025
+def ism_importance(effect,            # `(L, 4)` ISM effects of one sequence and task (0 at the ref base)
+                   x,                 # `(L, 4)` one-hot of that sequence
+                   std=None,          # `(L, 4)` the effects' std across members, optional
+                  )->tuple:           # (`(L, 4)` map, nonzero at the ref base; `(L,)` mean std, or None)
+    "How much each base matters: minus the mean effect of its 3 substitutions, at the ref base (for `plot_logo`), with their mean std."
+    e = np.asarray(effect, np.float64); x = np.asarray(x)
+    return -e.sum(-1, keepdims=True)/3*x, (None if std is None else np.asarray(std, np.float64).sum(-1)/3)
+
+def save_ism(path,                    # an .h5 file, written atomically
+             x, res:dict,             # the sequences `(N, L, 4)` and `ism`'s result
+             ids=None, targets=None): # sequence names and task names, stored with them
+    "Store ISM arrays with their sequences, names and tasks in one HDF5 file."
+    import h5py, json
+    from degu.data import atomic_path
+    with atomic_path(path) as t, h5py.File(t, 'w') as f:
+        f['x'] = np.asarray(x); f.attrs['targets'] = json.dumps(list(targets or []))
+        if ids is not None: f['ids'] = np.array([str(i) for i in ids], 'S')
+        for k, v in res.items(): f[k] = v
 
