@@ -114,3 +114,21 @@ def test_variants_command_ism_vcf_and_errors(tmp_path, smoke_run):
     assert r.returncode == 2 and 'does not match' in r.stderr and 'Traceback' not in r.stderr, r.stderr
     r = _degu('variants', str(cfg), '--out', str(out), '--vcf', str(tmp_path/'v.vcf'))
     assert r.returncode == 2 and '--vcf needs --fasta' in r.stderr
+
+def test_motifs_command_and_errors(tmp_path, smoke_run):
+    import yaml, shutil
+    import numpy as np, pandas as pd
+    from degu.pipeline import SMOKE_CONFIG
+    cfg = tmp_path/'smoke.yaml'; cfg.write_text(yaml.safe_dump(SMOKE_CONFIG)); out = tmp_path/'run'
+    shutil.copytree(smoke_run, out)
+    r = _degu('motifs', str(cfg), '--out', str(out), '--n-seqs', '200', '--max-seqlets', '300')
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert '[motifs] ensemble average' in r.stdout and 'motifs.tsv' in r.stdout, r.stdout
+    md = out/'motifs'; s = __import__('json').loads((md/'settings.json').read_text())
+    assert s['n_seqs'] == 200 and s['max_seqlets'] == 300
+    assert np.load(md/'attr_student.npz')['arr_0'].shape[:2] == (200, 4)
+    assert list(pd.read_csv(md/'motifs.tsv', sep='\t').columns[:3]) == ['set', 'motif', 'sign']
+    r = _degu('motifs', str(cfg), '--out', str(out), '--meme', str(tmp_path/'none.meme'))
+    assert r.returncode == 2 and 'none.meme does not exist' in r.stderr and 'Traceback' not in r.stderr, r.stderr
+    r = _degu('motifs', str(cfg), '--out', str(tmp_path/'empty'))
+    assert r.returncode == 2 and 'is not a finished run' in r.stderr, r.stderr

@@ -61,7 +61,7 @@ def ids_of(path:Path)->set:
 
 def test_site_has_api_and_tutorial_pages(site):
     ps = pages()
-    for want in ['index.html', 'data.html', 'ensemble.html', 'distill.html', 'variants.html', 'cli.html']: assert want in ps, ps
+    for want in ['index.html', 'data.html', 'ensemble.html', 'distill.html', 'variants.html', 'motifs.html', 'cli.html']: assert want in ps, ps
     assert len([p for p in ps if p.startswith('tutorials/')]) >= 5, ps
 
 def test_every_page_loads_clean_with_links_and_images(site, browser):
