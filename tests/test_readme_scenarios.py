@@ -47,8 +47,14 @@ def test_scenario_1_serial_ensemble_then_distil(data, tmp_path):
     assert [type(h).__name__ for h in ensemble_history] == ['History']*3
     assert all(len(h.history['val_loss']) == 2 for h in ensemble_history)
     assert os.path.exists(student_path) and len(history.history['val_activity_loss']) == 2
+    own = []                                      # the members that were trained, each loaded from its own file
+    for i in range(3):
+        m = DeepSTARR(); m.load_weights(str(tmp_path/f'deepstarr_{i}.weights.h5')); own.append(m.predict(x_test.astype('float32'), verbose=0))
+    own = np.stack(own)
     mean, unc, allp = ensembler.predict(x_test)
-    assert allp.shape == (3, 200, 2) and np.allclose(unc, utils.logvar(allp), atol=1e-5)
+    assert allp.shape == (3, 200, 2) and np.allclose(allp, own, atol=1e-4) and np.allclose(mean, own.mean(0), atol=1e-4)
+    assert np.abs(own[0] - own[1]).max() > 1e-3    # fresh seeds: the members differ
+    assert np.allclose(unc, np.log(np.maximum(own.astype(np.float64).var(0), utils.VAR_FLOOR)), atol=1e-3)
 
 def _keras2_weights_file(model, path):
     "Write `model`'s weights the way Keras 2's `save_weights('model_i.h5')` did: layer groups at the top level."
@@ -127,8 +133,43 @@ def test_mixed_ensemble_of_original_style_functions(data, tmp_path):
                    save_prefix=str(tmp_path/'mixed'), max_epochs=1, verbose=0)
     assert len(hs) == 2
     mean, unc, allp = ens.predict(x_test)
-    assert allp.shape == (2, 200, 2) and np.allclose(unc, allp.std(0), atol=1e-5)
+    own = []
+    for i, f in enumerate([DeepSTARR, Small]):    # member i has architecture i, loaded from its own file
+        m = f(); m.load_weights(str(tmp_path/f'mixed_{i}.weights.h5')); own.append(m.predict(x_test.astype('float32'), verbose=0))
+    assert allp.shape == (2, 200, 2) and np.allclose(allp, np.stack(own), atol=1e-4)
+    assert np.allclose(unc, np.std(np.stack(own).astype(np.float64), 0), atol=1e-4)
     path, h = Distiller(ens, utils.std).distill_student(x_train, y_train, model=Small(output_shape=4), train_fun=train_standard_fun,
                                                         validation_data=(x_valid, y_valid), save_prefix=str(tmp_path/'s'),
                                                         max_epochs=1, verbose=0)
     assert os.path.exists(path)
+
+def test_distiller_trains_on_ensemble_mean_and_uncertainty(data, tmp_path):
+    "The student's training targets are the members' mean and log-variance; validation targets are measured y and the uncertainty."
+    x_train, y_train, x_valid, y_valid, x_test, y_test = data
+    from degu import EnsemblerBase, Distiller, utils, train_standard_fun
+    ens = EnsemblerBase(base_model=DeepSTARR(), uncertainty_fun=utils.logvar)
+    ens.train(x_train, y_train, num_ensemble=2, train_fun=train_standard_fun, validation_data=(x_valid, y_valid),
+              save_prefix=str(tmp_path/'t'), max_epochs=1, verbose=0)
+    def members(x):
+        out = []
+        for i in range(2):
+            m = DeepSTARR(); m.load_weights(str(tmp_path/f't_{i}.weights.h5')); out.append(m.predict(x.astype('float32'), verbose=0))
+        return np.stack(out).astype(np.float64)
+    seen = {}
+    def capture(model, x, y, validation_data=None, **kw):
+        seen['y'], seen['val'] = y, validation_data
+        return train_standard_fun(model, x, y, validation_data, **kw)
+    path, h = Distiller(ens, utils.logvar).distill_student(x_train, y_train, model=DeepSTARR(output_shape=4), train_fun=capture,
+                                                           validation_data=(x_valid, y_valid), save_prefix=str(tmp_path/'s'),
+                                                           max_epochs=1, verbose=0)
+    pt, pv = members(x_train), members(x_valid)
+    lv = lambda p: np.log(np.maximum(p.var(0), utils.VAR_FLOOR))
+    assert seen['y'].shape == (400, 4)
+    assert np.allclose(seen['y'][:, :2], pt.mean(0), atol=1e-4) and np.allclose(seen['y'][:, 2:], lv(pt), atol=1e-3)
+    assert np.allclose(seen['val'][1][:, :2], y_valid) and np.allclose(seen['val'][1][:, 2:], lv(pv), atol=1e-3)
+    assert 'val_activity_loss' in h.history          # early stopping watches the activity heads
+    student = DeepSTARR(output_shape=4); student.load_weights(path)
+    res, pred, ens_out = Distiller(ens, utils.logvar).eval_student(x_test, y_test, student)
+    assert np.allclose(pred, student.predict(x_test.astype('float32'), verbose=0), atol=1e-4)
+    pte = members(x_test)
+    assert np.allclose(ens_out[:, :2], pte.mean(0), atol=1e-4) and np.allclose(ens_out[:, 2:], lv(pte), atol=1e-3)
