@@ -135,8 +135,8 @@ def plot_ism(effect,                 # `(L, 4)` ISM effects of one sequence and 
     e = np.asarray(effect, np.float32); s, t = window or (0, len(e))
     n = 1 + (std is not None)
     fig, axes = plt.subplots(n, 1, figsize=(figsize[0], figsize[1]*n/1.6 if n > 1 else figsize[1]), sharex=True, squeeze=False)
-    lim = float(np.abs(e[s:t]).max()) or 1.
-    panels = [(e, 'RdBu_r', -lim, lim, 'effect')] + ([(np.asarray(std, np.float32), 'Greys', 0, float(np.max(std[s:t])) or 1., 'effect std')] if n > 1 else [])
+    lim = float(np.nanmax(np.abs(e[s:t]))) or 1.          # NaN: positions with no base
+    panels = [(e, 'RdBu_r', -lim, lim, 'effect')] + ([(np.asarray(std, np.float32), 'Greys', 0, float(np.nanmax(std[s:t])) or 1., 'effect std')] if n > 1 else [])
     for ax, (a, cmap, lo, hi, lab) in zip(axes[:, 0], panels):
         im = ax.imshow(a[s:t].T, aspect='auto', cmap=cmap, vmin=lo, vmax=hi, interpolation='nearest', extent=(s - 0.5, t - 0.5, 3.5, -0.5))
         ax.set_yticks(range(4)); ax.set_yticklabels(list('ACGT'))

@@ -160,13 +160,13 @@ def vcf_windows(vcf,                  # a VCF file, or `read_vcf`'s table
 
 # %% ../nbs/09_variants.ipynb #c020
 def _ism_index(x)->tuple:
-    "Position and alt base of each of the 3L substitutions of one-hot `x` `(L, 4)`, position-major, alt bases in ACGT order."
-    ref = np.asarray(x).argmax(-1)
+    "Position and alt base of each of the 3L substitutions of one-hot `x` `(L, 4)`, position-major, alt bases in ACGT order; positions with no base (N, padding) have none."
+    x = np.asarray(x); known = np.flatnonzero(x.any(-1)); ref = x[known].argmax(-1)
     alt = (ref[:, None] + np.arange(1, 4)[None]) % 4           # the other three bases ...
-    return np.repeat(np.arange(len(ref)), 3), np.sort(alt, 1).reshape(-1)   # ... in ACGT order
+    return np.repeat(known, 3), np.sort(alt, 1).reshape(-1)    # ... in ACGT order
 
 def ism_mutants(x)->np.ndarray:
-    "All 3L single substitutions of one-hot `x` `(L, 4)`: `(3L, L, 4)`, position-major, alt bases in ACGT order."
+    "All 3L single substitutions of one-hot `x` `(L, 4)`: `(3L, L, 4)`, position-major, alt bases in ACGT order (none at N positions)."
     x = np.asarray(x); pos, alt = _ism_index(x)
     m = np.repeat(x[None], len(pos), 0); m[np.arange(len(pos)), pos] = np.eye(4, dtype=x.dtype)[alt]
     return m
@@ -180,24 +180,29 @@ def ism(x,                    # `(N, L, 4)` one-hot (or DNA strings)
         chunk:int=8192,       # mutant sequences per prediction call: memory stays bounded for any N
         verbose:int=0,        # 1: one line per chunk
        )->dict:               # `(N, L, 4, T)` float32 arrays, keyed as `effect_stats`
-    "In-silico saturation mutagenesis: every substitution's effect (mutant - ref), streamed in chunks; the ref base gets effect 0."
+    "In-silico saturation mutagenesis: every substitution's effect (mutant - ref), streamed in chunks; the ref base gets 0, a position with no base (N, padding) NaN."
     x = _as_onehot(x); N, L, _ = x.shape
     kw = dict(student=student, ensemble=ensemble, n_tasks=n_tasks, kind=kind, batch_size=batch_size)
     ref = _predict_heads(x, **kw); T = (ref['members'] if 'members' in ref else ref['mean']).shape[-1]
     per, out = max(1, chunk // (3*L)), None
     for a in range(0, N, per):
         b = min(N, a + per)
-        mp = _predict_heads(np.concatenate([ism_mutants(x[i]) for i in range(a, b)]), **kw)
-        st = effect_stats({k: np.repeat(v[..., a:b, :], 3*L, axis=-2) for k, v in ref.items()}, mp)   # each mutant vs its own ref
+        idx = [_ism_index(x[i]) for i in range(a, b)]; n = [len(p) for p, _ in idx]
         if out is None:
-            out = {k: np.zeros((N, L, 4, T), np.float32) for k in st}
+            out = {k: np.zeros((N, L, 4, T), np.float32) for k in effect_stats(ref, ref)}
             for k in ('student_std_ref', 'student_std_alt'):                     # the ref base "mutant" is the ref itself
                 if k in out: out[k][:] = ref['std'][:, None, None, :]
-        for j, i in enumerate(range(a, b)):
-            pos, alt = _ism_index(x[i]); rows = slice(3*L*j, 3*L*(j + 1))
-            for k, v in st.items(): out[k][i, pos, alt] = v[rows]
+        if sum(n):
+            mp = _predict_heads(np.concatenate([ism_mutants(x[i]) for i in range(a, b)]), **kw)
+            rep = np.repeat(np.arange(a, b), n)
+            st = effect_stats({k: v[..., rep, :] for k, v in ref.items()}, mp)   # each mutant vs its own ref
+            for j, (i, off) in enumerate(zip(range(a, b), np.cumsum([0] + n[:-1]))):
+                for k, v in st.items(): out[k][i, idx[j][0], idx[j][1]] = v[off:off + n[j]]
+        for i in range(a, b):
+            for k in out: out[k][i, ~x[i].any(-1)] = np.nan                     # no base, no substitution
         if verbose: print(f'[ism] {b}/{N} sequences ({3*L*b} substitutions)', flush=True)
     return out
+
 
 # %% ../nbs/09_variants.ipynb #c023
 def read_pairs(path,                  # TSV/CSV with columns ref and alt (DNA), optionally id
@@ -240,8 +245,8 @@ def ism_importance(effect,            # `(L, 4)` ISM effects of one sequence and
                    std=None,          # `(L, 4)` the effects' std across members, optional
                   )->tuple:           # (`(L, 4)` map, nonzero at the ref base; `(L,)` mean std, or None)
     "How much each base matters: minus the mean effect of its 3 substitutions, at the ref base (for `plot_logo`), with their mean std."
-    e = np.asarray(effect, np.float64); x = np.asarray(x)
-    return -e.sum(-1, keepdims=True)/3*x, (None if std is None else np.asarray(std, np.float64).sum(-1)/3)
+    e = np.nan_to_num(np.asarray(effect, np.float64)); x = np.asarray(x)                  # N positions (NaN) count as 0
+    return -e.sum(-1, keepdims=True)/3*x, (None if std is None else np.nan_to_num(np.asarray(std, np.float64)).sum(-1)/3)
 
 def save_ism(path,                    # an .h5 file, written atomically
              x, res:dict,             # the sequences `(N, L, 4)` and `ism`'s result

@@ -15,7 +15,8 @@ def test_headerless_ragged_table_runs_with_config_keys_only(tmp_path):
     cfg = {'data': {'source': str(tmp_path/'wild.txt'), 'header': False, 'seq_col': 0, 'target_cols': [1], 'ragged': 'pad'},
            'model': {'width': 0.5}, 'ensemble': {'n': 3, 'max_epochs': 12, 'es_patience': 4, 'lr_patience': 2},
            'distill': {'max_epochs': 12, 'es_patience': 4, 'lr_patience': 2},
-           'attribute': {'method': 'saliency', 'top_n': 10}, 'shift': {'methods': [{'method': 'shuffle_mono'}]}}
+           'attribute': {'method': 'saliency', 'top_n': 10}, 'shift': {'methods': [{'method': 'shuffle_mono'}]},
+           'motifs': {'enabled': True, 'n_seqs': 300, 'max_seqlets': 500}}
     (tmp_path/'wild.yaml').write_text(yaml.safe_dump(cfg))
     r = _degu('run', tmp_path/'wild.yaml', '--out', tmp_path/'run')
     assert r.returncode == 0, r.stderr[-3000:]
@@ -24,6 +25,14 @@ def test_headerless_ragged_table_runs_with_config_keys_only(tmp_path):
     assert rep['teachers']['flagged'] == {}, rep['teachers']
     assert rep['ensemble']['pearson'] > 0.15, rep['ensemble']
     assert 'No teacher was flagged' in (tmp_path/'run'/'report.md').read_text()
+    # the motif stage ran inside `degu run`, and a finished run from such a table scores variants
+    assert rep['motifs']['n_sequences'] == 300 and [s['set'] for s in rep['motifs']['sets']] == ['ensemble_average', 'student']
+    assert (tmp_path/'run'/'motifs'/'motifs.tsv').exists()
+    r = _degu('variants', tmp_path/'wild.yaml', '--out', tmp_path/'run', '--ism', '1')
+    assert r.returncode == 0, r.stderr[-3000:]
+    import pandas as pd
+    t = pd.read_csv(tmp_path/'run'/'variants'/'variants.tsv', sep='\t')
+    assert len(t) == 3*230 and [str(v) for v in t.task.unique()] == [str(v) for v in rep['targets']] and np.isfinite(t.ensemble_effect_std).all()
 
 @pytest.mark.parametrize('name,content,args,msg', [
     ('latin1.tsv', 'seq\tact\tnote\nACGT\t1\tcaf\xe9\n'.encode('latin-1'), [], "encoding='latin-1'"),
