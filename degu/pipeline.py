@@ -723,14 +723,16 @@ def motif_stage(cfg:dict, out, ds, ens, student, verbose:int=1)->dict:
     idx = select_top(ds.y_test, min(mc['n_seqs'] or len(ds.x_test), len(ds.x_test)), task=head); x = ds.x_test[idx]
     settings = {'n_seqs': int(len(idx)), 'max_seqlets': mc['max_seqlets'], 'head': head, 'method': 'saliency', 'test_index': idx.tolist()}
     names = ('ensemble_average', 'student')
-    if (dest/'settings.json').exists() and json.loads((dest/'settings.json').read_text()) == settings and all((dest/f'{n}.modisco.h5').exists() for n in names):
-        sets = {n: read_modisco(dest/f'{n}.modisco.h5') for n in names}
-    else:
+    if not ((dest/'settings.json').exists() and json.loads((dest/'settings.json').read_text()) == settings):   # new settings: new maps
+        for n in names: (dest/f'{n}.modisco.h5').unlink(missing_ok=True)
         maps = {'ensemble_average': attribute_ensemble(ens, x, 'saliency', head, verbose=0)['ensemble_average'],
                 'student': attribute({'student': student}, x, 'saliency', head, verbose=0)['student']}
-        export_maps(dest, x, maps)
-        sets = {n: run_modisco(x, maps[n], dest/f'{n}.modisco.h5', max_seqlets=mc['max_seqlets'], verbose=verbose) for n in names}
-        write_json(settings, dest/'settings.json')
+        export_maps(dest, x, maps); write_json(settings, dest/'settings.json')
+    sets = {}
+    for n in names:   # each TF-MoDISco result is kept as soon as it is written, so an interrupted stage resumes
+        h = dest/f'{n}.modisco.h5'
+        sets[n] = read_modisco(h) if h.exists() else run_modisco(
+            x, np.load(dest/f'attr_{n}.npz')['arr_0'].transpose(0, 2, 1), h, max_seqlets=mc['max_seqlets'], verbose=verbose)
     ann = {n: annotate_motifs(sets[n], mc['meme']) for n in names} if mc['meme'] else None
     summ, per = motif_table(sets, 'ensemble_average', ann)
     with atomic_path(dest/'motifs.tsv') as t: per.to_csv(t, sep='\t', index=False, float_format='%.4g')
