@@ -1,50 +1,73 @@
-"""What the student's early stopping watches, measured on a finished run (e.g. the quickstart's folder).
+"""What the student's early stopping watches, and weight averaging, measured on a finished run (e.g. the quickstart's folder).
 
-Prints the student's per-epoch losses by head from DIR/student_history.json (what `degu run` trained), then trains two
-more students on DIR/distill.h5 with the same settings: early stopping on (a) the activity heads' validation loss
-against measured activity (degu's default, `distill.monitor: activity`), (b) the activity heads' agreement with the
-ensemble mean on the validation split (fidelity), and (c) the summed loss of all heads (`distill.monitor: loss`).
+Prints the student's per-epoch losses by head from DIR/student_history.json (what `degu run` trained), then trains
+students on DIR/distill.h5 with the run's settings, for several student seeds, in four variants:
+early stopping on the activity heads against measured activity (`distill.monitor: activity`, degu's default until
+2026-12-03) or against the ensemble mean on the validation split (`fidelity`, the default since), each with and
+without an EMA of the weights (`distill.ema: 0.99`, the default since, or null).
 
-Run: python benchmarks/quickstart_time.py --out /tmp/qs && python benchmarks/student_monitor.py /tmp/qs [LABEL]
+Run: python benchmarks/quickstart_time.py --out /tmp/qs && python benchmarks/student_monitor.py /tmp/qs [LABEL] [--seeds 3]
 (LABEL records a separate section, e.g. for a run on another table)."""
-import json, os, sys, time
+import argparse, json, os, sys, time
 sys.path.insert(0, os.path.dirname(__file__))
 from pathlib import Path
+import numpy as np
 from _record import record
-from degu.data import read_h5, SeqDataset
+from degu.data import read_h5
 from degu.distill import train_student, eval_student
+from degu.train import predict
+from degu.utils import pearson
 
-run = Path(sys.argv[1]); label = sys.argv[2] if len(sys.argv) > 2 else ''; cfg = json.loads((run/'config.json').read_text()); dc = cfg['distill']
+ap = argparse.ArgumentParser(); ap.add_argument('run'); ap.add_argument('label', nargs='?', default='')
+ap.add_argument('--seeds', type=int, default=3); a = ap.parse_args()
+run, label = Path(a.run), a.label; cfg = json.loads((run/'config.json').read_text()); dc = cfg['distill']
 h = json.loads((run/'student_history.json').read_text())
 cols = [k for k in ('activity_loss', 'val_activity_loss', 'uncertainty_loss', 'val_uncertainty_loss') if k in h]
 rows = '\n'.join(f"| {e + 1} | " + ' | '.join(f'{h[k][e]:.3f}' for k in cols) + ' |' for e in range(len(h['loss'])))
-dd = read_h5(run/'distill.h5'); T = len(dd.targets)
-v = dict(dd.splits['valid']); yd = v['y_distill'].copy(); yd[:, :T] = v['ens_mean']; v['y_distill'] = yd
-fid = SeqDataset({**dd.splits, 'valid': v}, dd.targets, dd.provenance)
+dd = read_h5(run/'distill.h5'); T = len(dd.targets); te = dd.splits['test']
 tk = {k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size')}
-res = []
-for name, data, mon in [('activity vs measured y (default)', dd, 'activity'), ('activity vs ensemble mean (fidelity)', fid, 'activity'),
-                        ('all heads summed', dd, 'loss')]:
-    t0 = time.perf_counter()
-    st, hh = train_student(data, cfg['model']['arch'], seed=dc['seed'], model_kwargs=dict(width=cfg['model']['width']),
-                           monitor=mon, verbose=0, **tk)
-    ev = eval_student(st, dd).set_index('head')
-    res.append(f"| {name} | {len(hh.history['loss'])} | {ev.loc['activity', 'pearson']:.3f} | {ev.loc['uncertainty', 'spearman']:.3f} | {time.perf_counter() - t0:.0f} |")
+variants = [('activity vs measured y, no EMA', 'activity', None), ('activity vs measured y, EMA 0.99', 'activity', 0.99),
+            ('activity vs ensemble mean (fidelity), no EMA', 'fidelity', None),
+            ('fidelity, EMA 0.99 (default)', 'fidelity', 0.99)]
+seeds = [dc['seed'] + i for i in range(a.seeds)]
+res, per = [], []
+for name, mon, ema in variants:
+    m = []
+    for s in seeds:
+        t0 = time.perf_counter()
+        st, hh = train_student(dd, cfg['model']['arch'], seed=s, model_kwargs=dict(width=cfg['model']['width']),
+                               monitor=mon, ema=ema, verbose=0, **tk)
+        ev = eval_student(st, dd).set_index('head'); ev = ev[ev['task'] == dd.targets[0]]
+        fid = float(pearson(predict(st, te['x'])[:, 0], te['ens_mean'][:, 0])[0])
+        m.append((ev.loc['activity', 'pearson'], fid, ev.loc['uncertainty', 'spearman'], len(hh.history['loss']), time.perf_counter() - t0))
+        per.append(f"| {name} | {s} | {m[-1][3]} | {m[-1][0]:.4f} | {m[-1][1]:.3f} | {m[-1][2]:.3f} | {m[-1][4]:.0f} |")
+        print(per[-1], flush=True)
+    m = np.array(m)
+    res.append(f"| {name} | {m[:, 0].mean():.4f} | {m[:, 0].min():.4f}-{m[:, 0].max():.4f} | {m[:, 1].mean():.3f} | {m[:, 2].mean():.3f} | {m[:, 3].mean():.1f} | {np.median(m[:, 4]):.0f} |")
 rep = json.loads((run/'report.json').read_text())
-body = f"""Run folder: `{run}` (teachers {rep['teachers']['mean_pearson']:.3f} mean test Pearson, ensemble {rep['ensemble']['pearson']:.3f}).
+body = f"""Run folder: `{run}` (teachers {rep['teachers']['mean_pearson']:.4f} mean test Pearson, ensemble {rep['ensemble']['pearson']:.4f};
+the goals are student >= {rep['ensemble']['pearson'] - 0.01:.4f} and >= {rep['teachers']['mean_pearson'] + 0.015:.4f}).
 
-The student that run trained, per epoch (standardised MSE per head; validation activity is scored against measured
-activity, training activity against the ensemble mean, which is why the two differ by an order of magnitude):
+The student that run trained, per epoch (standardised MSE per head; validation activity is scored against the run's
+monitor target):
 
 | epoch | {' | '.join(cols)} |
 |---|{'---|' * len(cols)}
 {rows}
 
-Three students on the same targets and settings (max {tk['max_epochs']} epochs, patience {tk['es_patience']}), test split:
+Students on the same targets and settings (max {tk['max_epochs']} epochs, patience {tk['es_patience']}), seeds {seeds}, test split
+(task {dd.targets[0]}; fidelity = Pearson with the ensemble mean; uncertainty = Spearman with the ensemble std):
 
-| early stopping watches | epochs run | student Pearson | uncertainty Spearman vs ensemble std | s |
-|---|---|---|---|---|
+| early stopping watches | mean student Pearson | range | fidelity | uncertainty | epochs | median s |
+|---|---|---|---|---|---|---|
 {chr(10).join(res)}
+
+Per seed:
+
+| variant | seed | epochs | student Pearson | fidelity | uncertainty | s |
+|---|---|---|---|---|---|---|
+{chr(10).join(per)}
 """
-record('student_monitor' + (f'_{label}' if label else ''), 'What the student\'s early stopping watches' + (f' ({label})' if label else ''),
+print(body)
+record('student_monitor' + (f'_{label}' if label else ''), 'What the student\'s early stopping watches, and weight averaging' + (f' ({label})' if label else ''),
        'python benchmarks/student_monitor.py RUN_DIR' + (f' {label}' if label else ''), body)

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['MONITORS', 'AUGMENTATIONS', 'distill_targets', 'StudentHead', 'StandardizedMSE', 'target_stats', 'build_student',
-           'head_loss', 'head_metrics', 'train_student', 'eval_student', 'Distiller', 'mutagenize', 'shuffle_positions',
-           'DynamicDistillModel', 'train_dynamic_student']
+           'head_loss', 'head_metrics', 'valid_targets', 'train_student', 'eval_student', 'Distiller', 'mutagenize',
+           'shuffle_positions', 'DynamicDistillModel', 'train_dynamic_student']
 
 # %% ../nbs/05_distill.ipynb #c003
 import os, json, time
@@ -133,7 +133,19 @@ def head_metrics(scale, n_tasks:int=None)->list:
     ms = [head_loss(scale, range(T), 'activity_loss'), head_loss(scale, range(T, 2*T), 'uncertainty_loss')]
     return ms + ([head_loss(scale, range(2*T, 3*T), 'aleatoric_loss')] if C == 3*T else [])
 
-MONITORS = {'activity': 'val_activity_loss', 'loss': 'val_loss'}
+MONITORS = {'fidelity': 'val_activity_loss', 'activity': 'val_activity_loss', 'loss': 'val_loss'}
+
+def valid_targets(dd:SeqDataset,      # output of `distill_targets`
+                  monitor:str='fidelity',  # 'fidelity': activity target = ensemble mean; 'activity' or 'loss': measured y
+                 )->tuple:             # `(x_valid, y_valid)` `(N, L, 4)`, `(N, 2T or 3T)`
+    "The validation data a student's early stopping and LR decay watch."
+    if monitor not in MONITORS: raise ValueError(f"monitor must be one of {list(MONITORS)}, not {monitor!r}")
+    d = dd.splits['valid']; y = np.array(d['y_distill'], np.float32)
+    if monitor == 'fidelity':
+        if 'ens_mean' not in d: raise DataError("monitor='fidelity' needs the ensemble mean of the validation split (`ens_mean`); "
+                                                "rebuild the targets with `distill_targets`, or use monitor='activity'.")
+        T = len(dd.targets); y[:, :T] = d['ens_mean']
+    return d['x'], y
 
 # %% ../nbs/05_distill.ipynb #c011
 def train_student(dd:SeqDataset,           # output of `distill_targets` (or read back from HDF5)
@@ -144,20 +156,21 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
                   seed:int=0,
                   model_kwargs:dict=None,  # width, ...
                   train_fun=train_standard_fun,
-                  monitor:str='activity',  # early stopping and LR decay watch 'activity' (the activity heads' validation loss) or 'loss' (all heads)
+                  monitor:str='fidelity',  # early stopping and LR decay watch the activity heads against the ensemble mean ('fidelity') or measured y ('activity'), or all heads ('loss')
+                  ema:float=0.99,          # weight EMA momentum (None: off); the best epoch's averaged weights are kept
                   verbose:int=1,
                   **train_kwargs,          # max_epochs, batch_size, ...
                  )->tuple:                 # (student model, history)
     "Build a student and train it on `y_distill` with the standardised per-head loss."
-    if monitor not in MONITORS: raise ValueError(f"monitor must be one of {list(MONITORS)}, not {monitor!r}")
+    val = valid_targets(dd, monitor)
     unc = unc or dd.provenance.get('distill', {}).get('kind', 'std')
     yt = dd.splits['train']['y_distill']; _, sc = target_stats(yt)
     T = len(dd.targets)
     model = build_student(arch, yt, dd.x_train.shape[1:], unc, positive, seed, n_tasks=T, **(model_kwargs or {}))
     keras.utils.set_random_seed(seed)
-    h = train_fun(model, dd.x_train, yt, (dd.x_valid, dd.splits['valid']['y_distill']),
-                  loss=StandardizedMSE(sc, head_weights), metrics=head_metrics(sc, T), monitor=MONITORS[monitor],
-                  seed=seed, verbose=verbose, desc='student', **train_kwargs)
+    if ema is not None: train_kwargs['ema'] = ema
+    h = train_fun(model, dd.x_train, yt, val, loss=StandardizedMSE(sc, head_weights), metrics=head_metrics(sc, T),
+                  monitor=MONITORS[monitor], seed=seed, verbose=verbose, desc='student', **train_kwargs)
     return model, h
 
 def eval_student(student,             # trained student `(N, L, 4) -> (N, 2T)`
@@ -304,9 +317,10 @@ class DynamicDistillModel(keras.Model):
 # %% ../nbs/05_distill.ipynb #c016
 def train_dynamic_student(dd:SeqDataset, teacher, arch='SmallCNN', augmentations=('mutagenesis', 'shuffle'),
                           mode:str='append', unc:str=None, mutate_frac:float=0.05, finetune_epochs:int=3,
-                          finetune_lr:float=1e-4, head_weights=None, seed:int=0, model_kwargs:dict=None, monitor:str='activity',
+                          finetune_lr:float=1e-4, head_weights=None, seed:int=0, model_kwargs:dict=None, monitor:str='fidelity',
                           verbose:int=1, **train_kwargs)->tuple:
-    "Dynamic-augmentation distillation: online teacher labels on augmented batches, then fine-tuning."
+    "Dynamic-augmentation distillation: online teacher labels on augmented batches, then fine-tuning (`ema` in `train_kwargs` averages the first stage)."
+    val = valid_targets(dd, monitor)
     unc = unc or dd.provenance.get('distill', {}).get('kind', 'std')
     ens = _ensemble_of(teacher)
     yt = dd.splits['train']['y_distill']; _, sc = target_stats(yt)
@@ -315,7 +329,6 @@ def train_dynamic_student(dd:SeqDataset, teacher, arch='SmallCNN', augmentations
     dm = DynamicDistillModel(student, ens.fused(), augmentations, mode, unc, mutate_frac, aleatoric=ens.aleatoric)
     keras.utils.set_random_seed(seed)
     loss = StandardizedMSE(sc, head_weights)
-    val = (dd.x_valid, dd.splits['valid']['y_distill'])
     h = train_standard_fun(dm, dd.x_train, dd.y_train, val, loss=loss, seed=seed, verbose=verbose, metrics=head_metrics(sc, T),
                            monitor=MONITORS[monitor], desc=f'dynamic student ({mode})', **train_kwargs)
     hist = {k: list(v) for k, v in h.history.items()}; hist['stage'] = ['augmented']*len(h.history['loss'])

@@ -71,7 +71,7 @@ DEFAULT_CONFIG = {
                  'retry_failed': 1, 'aleatoric': True},
     'distill': {'kind': 'std', 'dynamic': False, 'mode': 'append', 'augmentations': ['mutagenesis', 'shuffle'],
                 'max_epochs': 100, 'es_patience': 10, 'lr_patience': 5, 'batch_size': 128, 'finetune_epochs': 3,
-                'seed': 1000, 'monitor': 'activity', 'teachers': None},
+                'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'teachers': None},
     'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
     'shift': {'methods': [{'method': 'mutate', 'rate': 0.05}, {'method': 'delete', 'max_len': 20},
@@ -81,12 +81,12 @@ DEFAULT_CONFIG = {
     'report': {'figures': True},
 }
 _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pattern': str, 'data.sep': str,
-             'data.columns': list, 'data.iupac': str, 'split.downsample': float, 'split.n_train': int, 'distill.teachers': int,
+             'data.columns': list, 'data.iupac': str, 'split.downsample': float, 'split.n_train': int, 'distill.teachers': int, 'distill.ema': float,
              'motifs.n_seqs': int, 'motifs.meme': str}
 _TYPES = {'data.seq_col': (str, int)}
 _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'distill.kind': ('std', 'logvar'), 'distill.mode': ('append', 'replace'),
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
-            'distill.monitor': ('activity', 'loss'), 'evaluate.calibration': ('scaled', 'shrunk', 'mondrian')}
+            'distill.monitor': ('fidelity', 'activity', 'loss'), 'evaluate.calibration': ('scaled', 'shrunk', 'mondrian')}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
              'distill.es_patience': 1, 'distill.lr_patience': 1, 'distill.batch_size': 1, 'distill.finetune_epochs': 0,
@@ -138,6 +138,8 @@ def _check_values(c):
         sec, k = key.split('.')
         if c[sec][k] <= 0: raise ConfigError(f"config key '{key}' must be positive, got {c[sec][k]}.")
     if not 0 < c['ensemble']['lr_decay'] < 1: raise ConfigError(f"config key 'ensemble.lr_decay' must be in (0, 1), got {c['ensemble']['lr_decay']}.")
+    e = c['distill']['ema']
+    if e is not None and not 0 < e < 1: raise ConfigError(f"config key 'distill.ema' must be in (0, 1), e.g. 0.99, or null (no weight averaging), got {e}.")
     fr = c['split']['fracs']
     if len(fr) != 3 or not all(_type_ok(f, float) for f in fr) or abs(sum(fr) - 1) > 1e-6 or min(fr) <= 0:
         raise ConfigError(f"config key 'split.fracs' must be three positive fractions summing to 1, got {fr}.")
@@ -451,7 +453,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     if stop('distill'): return {'distill': str(dpath), 'timing': st.timing}
 
     spath = out/'student.weights.h5'; width = cfg['model']['width']; arch = cfg['model']['arch']
-    tk = {k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size')}
+    tk = {k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size', 'ema')}
     def _student():
         if spath.exists():
             m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],

@@ -113,13 +113,18 @@ def train_standard_fun(model,                 # a Keras model, trained in place
                        compile:bool=True,     # compile with Adam(initial_lr) and `loss` first
                        metrics:list=None,     # extra Keras metrics (compiled with the loss)
                        monitor:str='val_loss',# what early stopping and the LR schedule watch
+                       ema:float=None,        # weight EMA momentum, e.g. 0.99 (None: off); validation and the kept weights use the EMA
                       )->keras.callbacks.History:
     "Train `model` with Adam, early stopping (best weights restored) and ReduceLROnPlateau; without validation data, for `max_epochs`."
-    if compile: model.compile(optimizer=keras.optimizers.Adam(initial_lr), loss=loss, metrics=metrics)
+    if ema is not None and not 0 < ema < 1: raise ValueError(f"ema is a momentum in (0, 1), e.g. 0.99, or None; not {ema!r}")
+    if compile: model.compile(optimizer=keras.optimizers.Adam(initial_lr, use_ema=ema is not None, ema_momentum=ema or 0.99),
+                              loss=loss, metrics=metrics)
     cbs, val = [], None
     if validation_data is not None:
         x_valid, y_valid = validation_data; val = make_dataset(x_valid, y_valid, max(batch_size, 512))
-        cbs = [keras.callbacks.EarlyStopping(monitor=monitor, mode='min', patience=es_patience, restore_best_weights=True),
+        # the swap comes first: at each epoch's end the EMA weights are in the model when early stopping copies the best
+        cbs = [keras.callbacks.SwapEMAWeights(swap_on_epoch=True)] if getattr(model.optimizer, 'use_ema', False) else []
+        cbs += [keras.callbacks.EarlyStopping(monitor=monitor, mode='min', patience=es_patience, restore_best_weights=True),
                keras.callbacks.ReduceLROnPlateau(monitor=monitor, mode='min', factor=lr_decay, patience=lr_patience, min_lr=1e-7)]
     elif verbose: print(f'[{desc}] no validation data: training {max_epochs} epochs without early stopping or LR decay')
     if verbose == 1: cbs.append(EpochBar(desc, max_epochs))
