@@ -7,6 +7,7 @@ early stopping on the activity heads against measured activity (`distill.monitor
 without an EMA of the weights (`distill.ema: 0.99`, the default since, or null).
 
 Run: python benchmarks/quickstart_time.py --out /tmp/qs && python benchmarks/student_monitor.py /tmp/qs [LABEL] [--seeds 3]
+     [--max-epochs N] [--default-only]
 (LABEL records a separate section, e.g. for a run on another table)."""
 import argparse, json, os, sys, time
 sys.path.insert(0, os.path.dirname(__file__))
@@ -19,16 +20,20 @@ from degu.train import predict
 from degu.utils import pearson
 
 ap = argparse.ArgumentParser(); ap.add_argument('run'); ap.add_argument('label', nargs='?', default='')
-ap.add_argument('--seeds', type=int, default=3); a = ap.parse_args()
+ap.add_argument('--seeds', type=int, default=3)
+ap.add_argument('--max-epochs', type=int, default=None, help="the students' epoch cap (default: the run's distill.max_epochs)")
+ap.add_argument('--default-only', action='store_true', help='train the default variant only'); a = ap.parse_args()
 run, label = Path(a.run), a.label; cfg = json.loads((run/'config.json').read_text()); dc = cfg['distill']
 h = json.loads((run/'student_history.json').read_text())
 cols = [k for k in ('activity_loss', 'val_activity_loss', 'uncertainty_loss', 'val_uncertainty_loss') if k in h]
 rows = '\n'.join(f"| {e + 1} | " + ' | '.join(f'{h[k][e]:.3f}' for k in cols) + ' |' for e in range(len(h['loss'])))
 dd = read_h5(run/'distill.h5'); T = len(dd.targets); te = dd.splits['test']
 tk = {k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size')}
+if a.max_epochs: tk['max_epochs'] = a.max_epochs
 variants = [('activity vs measured y, no EMA', 'activity', None), ('activity vs measured y, EMA 0.99', 'activity', 0.99),
             ('activity vs ensemble mean (fidelity), no EMA', 'fidelity', None),
             ('fidelity, EMA 0.99 (default)', 'fidelity', 0.99)]
+variants = variants[-1:] if a.default_only else variants
 seeds = [dc['seed'] + i for i in range(a.seeds)]
 res, per = [], []
 for name, mon, ema in variants:
@@ -69,5 +74,6 @@ Per seed:
 {chr(10).join(per)}
 """
 print(body)
+opts = (f' --max-epochs {a.max_epochs}' if a.max_epochs else '') + (' --default-only' if a.default_only else '')
 record('student_monitor' + (f'_{label}' if label else ''), 'What the student\'s early stopping watches, and weight averaging' + (f' ({label})' if label else ''),
-       'python benchmarks/student_monitor.py RUN_DIR' + (f' {label}' if label else ''), body)
+       'python benchmarks/student_monitor.py RUN_DIR' + (f' {label}' if label else '') + opts, body)
