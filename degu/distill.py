@@ -157,7 +157,7 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
                   model_kwargs:dict=None,  # width, ...
                   train_fun=train_standard_fun,
                   monitor:str='fidelity',  # early stopping and LR decay watch the activity heads against the ensemble mean ('fidelity') or measured y ('activity'), or all heads ('loss')
-                  ema:float=0.99,          # weight EMA momentum (None: off); the best epoch's averaged weights are kept
+                  ema:float=0.99,          # weight EMA momentum (None: off; passed when train_fun takes ema); the best epoch's averaged weights are kept
                   verbose:int=1,
                   **train_kwargs,          # max_epochs, batch_size, ...
                  )->tuple:                 # (student model, history)
@@ -168,7 +168,7 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
     T = len(dd.targets)
     model = build_student(arch, yt, dd.x_train.shape[1:], unc, positive, seed, n_tasks=T, **(model_kwargs or {}))
     keras.utils.set_random_seed(seed)
-    if ema is not None: train_kwargs['ema'] = ema
+    if ema is not None and _accepts(train_fun, 'ema'): train_kwargs['ema'] = ema   # a custom train_fun without it trains as it does
     h = train_fun(model, dd.x_train, yt, val, loss=StandardizedMSE(sc, head_weights), metrics=head_metrics(sc, T),
                   monitor=MONITORS[monitor], seed=seed, verbose=verbose, desc='student', **train_kwargs)
     return model, h
