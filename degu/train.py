@@ -57,6 +57,11 @@ def make_dataset(x,                  # `(N, L, 4)` one-hot, uint8 (numpy array o
     return ds.apply(tf.data.experimental.assert_cardinality(-(-len(x) // batch_size))).prefetch(tf.data.AUTOTUNE)
 
 _PREDICT_FNS = weakref.WeakKeyDictionary()      # one traced forward function per model (and jit flag)
+
+class _Forward:
+    "A model's inference pass, held by weak reference; an object (not a lambda), so TF keeps retracing statistics per model."
+    def __init__(self, model): self.ref = weakref.ref(model)
+    def __call__(self, b): return self.ref()(b, training=False)
 XLA_MIN_SEQS = 4096   # XLA inference was 1.25x faster for DeepSTARR on 20,000 sequences (benchmarks/compute.py); below this, compiling costs more than it saves
 
 def predict(model,                # a Keras model
@@ -68,8 +73,7 @@ def predict(model,                # a Keras model
     if jit is None: jit = len(x) >= XLA_MIN_SEQS
     fns = _PREDICT_FNS.setdefault(model, {})
     if jit not in fns:
-        ref = weakref.ref(model)                      # no strong reference: the cache never keeps a model alive
-        fns[jit] = tf.function(lambda b: ref()(b, training=False), jit_compile=jit, reduce_retracing=True)
+        fns[jit] = tf.function(_Forward(model), jit_compile=jit, reduce_retracing=True)   # the cache never keeps a model alive
     f, out = fns[jit], []
     for b in make_dataset(x, batch_size=batch_size):
         m = int(b.shape[0])
