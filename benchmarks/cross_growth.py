@@ -40,10 +40,11 @@ for n in sorted(a.sizes):
     sa, sb = std(members['a'][:n]), std(members['b'][:n])
     spath = run/'growth'/f'student_a{n}.weights.h5'
     dd = distill_targets(ens['a'], ds, kind=dc['kind'], verbose=0, n_teachers=n)
-    st = build_student(cfg['model']['arch'], dd.splits['train']['y_distill'], ds.x_train.shape[1:], dc['kind'], seed=dc['seed'],
-                       n_tasks=T, width=cfg['model']['width'])
-    if n == cfg['ensemble']['n'] and (run/'student.weights.h5').exists(): st.load_weights(run/'student.weights.h5'); how = "the run's student"
-    elif spath.exists(): st.load_weights(spath); how = 'trained (kept from an earlier run of this script)'
+    load = run/'student.weights.h5' if n == cfg['ensemble']['n'] and (run/'student.weights.h5').exists() else spath if spath.exists() else None
+    if load:
+        st = build_student(cfg['model']['arch'], dd.splits['train']['y_distill'], ds.x_train.shape[1:], dc['kind'], seed=dc['seed'],
+                           n_tasks=T, width=cfg['model']['width'])
+        st.load_weights(load); how = "the run's student" if load != spath else 'trained (kept from an earlier run of this script)'
     else:
         t0 = time.perf_counter()
         st, _h = train_student(dd, cfg['model']['arch'], seed=dc['seed'], model_kwargs=dict(width=cfg['model']['width']),

@@ -1,7 +1,7 @@
 __version__ = "0.1.0"
 
 import os as _os
-# TensorFlow's oneDNN CPU kernels train DeepSTARR 1.6-2x faster on this project's AMD CPUs (BENCHMARKS.md, compute), where
+# TensorFlow's oneDNN CPU kernels train DeepSTARR about 2.5x faster on this project's AMD CPUs (BENCHMARKS.md, compute), where
 # TensorFlow leaves them off by default (it turns them on only for CPUs with AVX-512/AMX). TensorFlow reads the setting once,
 # when it is imported: it applies when degu is imported first; a value you set yourself (0 or 1) is kept. GPUs are unaffected.
 _os.environ.setdefault('TF_ENABLE_ONEDNN_OPTS', '1')

@@ -160,7 +160,7 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
                   train_fun=train_standard_fun,
                   monitor:str='fidelity',  # early stopping and LR decay watch the activity heads against the ensemble mean ('fidelity') or measured y ('activity'), or all heads ('loss')
                   ema:float=0.99,          # weight EMA momentum (None: off; passed when train_fun takes ema); the best epoch's averaged weights are kept
-                  initial_lr:float=None,   # Adam learning rate (default `STUDENT_LR`; passed when train_fun takes it)
+                  initial_lr:float=STUDENT_LR, # Adam learning rate (passed when train_fun takes it)
                   verbose:int=1,
                   **train_kwargs,          # max_epochs, batch_size, ...
                  )->tuple:                 # (student model, history)
@@ -172,7 +172,7 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
     model = build_student(arch, yt, dd.x_train.shape[1:], unc, positive, seed, n_tasks=T, **(model_kwargs or {}))
     keras.utils.set_random_seed(seed)
     if ema is not None and _accepts(train_fun, 'ema'): train_kwargs['ema'] = ema   # a custom train_fun without it trains as it does
-    if _accepts(train_fun, 'initial_lr'): train_kwargs['initial_lr'] = initial_lr or STUDENT_LR
+    if _accepts(train_fun, 'initial_lr'): train_kwargs['initial_lr'] = initial_lr
     h = train_fun(model, dd.x_train, yt, val, loss=StandardizedMSE(sc, head_weights), metrics=head_metrics(sc, T),
                   monitor=MONITORS[monitor], seed=seed, verbose=verbose, desc='student', **train_kwargs)
     return model, h
@@ -322,8 +322,8 @@ class DynamicDistillModel(keras.Model):
 def train_dynamic_student(dd:SeqDataset, teacher, arch='SmallCNN', augmentations=('mutagenesis', 'shuffle'),
                           mode:str='append', unc:str=None, mutate_frac:float=0.05, finetune_epochs:int=3,
                           finetune_lr:float=1e-4, head_weights=None, seed:int=0, model_kwargs:dict=None, monitor:str='fidelity',
-                          initial_lr:float=None, verbose:int=1, **train_kwargs)->tuple:
-    "Dynamic-augmentation distillation: online teacher labels on augmented batches (Adam at `initial_lr`, default `STUDENT_LR`), then fine-tuning (`ema` in `train_kwargs` averages the first stage)."
+                          initial_lr:float=STUDENT_LR, verbose:int=1, **train_kwargs)->tuple:
+    "Dynamic-augmentation distillation: online teacher labels on augmented batches (Adam at `initial_lr`), then fine-tuning (`ema` in `train_kwargs` averages the first stage)."
     val = valid_targets(dd, monitor)
     unc = unc or dd.provenance.get('distill', {}).get('kind', 'std')
     ens = _ensemble_of(teacher)
@@ -334,7 +334,7 @@ def train_dynamic_student(dd:SeqDataset, teacher, arch='SmallCNN', augmentations
     keras.utils.set_random_seed(seed)
     loss = StandardizedMSE(sc, head_weights)
     h = train_standard_fun(dm, dd.x_train, dd.y_train, val, loss=loss, seed=seed, verbose=verbose, metrics=head_metrics(sc, T),
-                           monitor=MONITORS[monitor], desc=f'dynamic student ({mode})', initial_lr=initial_lr or STUDENT_LR, **train_kwargs)
+                           monitor=MONITORS[monitor], desc=f'dynamic student ({mode})', initial_lr=initial_lr, **train_kwargs)
     hist = {k: list(v) for k, v in h.history.items()}; hist['stage'] = ['augmented']*len(h.history['loss'])
     if finetune_epochs:
         dm.finetune(finetune_lr, head_metrics(sc, T))
