@@ -180,21 +180,30 @@ for f in (_infer_kwargs, build_member): setattr(Ensemble, f.__name__, f)
 
 # %% ../nbs/04_ensemble.ipynb #c012
 def member_skill(model, x_valid, y_valid, y_train, batch_size:int=512)->dict:
-    "Validation MSE of a member's first T outputs, the MSE of predicting the training mean, and skill = 1 - their ratio."
+    "Validation MSE of a member's first T outputs, the MSE of predicting the training mean, skill = 1 - their ratio, and the mean Pearson over tasks."
     yv = np.asarray(y_valid, np.float64).reshape(len(y_valid), -1); T = yv.shape[1]
-    p = predict(model, x_valid, batch_size)[:, :T]
+    p = predict(model, x_valid, batch_size)[:, :T].astype(np.float64)
     base = float(np.mean((yv - np.asarray(y_train, np.float64).reshape(-1, T).mean(0))**2))
     m = float(np.mean((yv - p)**2))
-    return {'val_mse': m, 'mean_predictor_mse': base, 'skill': 1 - m/max(base, 1e-12)}
+    with np.errstate(invalid='ignore', divide='ignore'):   # a constant prediction has no correlation: NaN
+        r = float(np.mean([np.corrcoef(yv[:, t], p[:, t])[0, 1] for t in range(T)]))
+    return {'val_mse': m, 'mean_predictor_mse': base, 'skill': 1 - m/max(base, 1e-12), 'pearson': r, 'n': len(yv)}
 
 def flag_member(skill:float,           # this member's skill (1 - val MSE / mean-predictor MSE)
                 others=(),             # the other finished members' skills
-                min_skill:float=0.01,  # at most this: no better than predicting the training mean
+                min_skill:float=0.01,  # at most this: no better than predicting the training mean ...
+                pearson:float=None,    # ... unless its validation Pearson ...
+                n:int=None,            # ... over this many sequences ...
+                min_z:float=2.,        # ... is at least this many standard errors above 0 (Fisher z) and ...
+                max_excess:float=0.1,  # ... its MSE is at most this fraction above the mean predictor's: it ranks, with an off scale
                 outlier_frac:float=0.5,# below this fraction of the others' median skill: a clear outlier ...
                 min_gap:float=0.05,    # ... and at least this far below it (skills near 0 make ratios noise)
                )->str:                 # the reason, or '' if the member is fine
-    "Why a member looks failed: no better than the mean predictor, or a clear outlier among the members."
-    if not np.isfinite(skill) or skill <= min_skill: return f'no better than predicting the training mean (skill {skill:.3f})'
+    "Why a member looks failed: no better than the mean predictor and no ranking signal, or a clear outlier among the members."
+    ranks = (pearson is not None and n is not None and n > 3 and np.isfinite(pearson) and skill >= -max_excess
+             and np.arctanh(min(pearson, 0.999999))*np.sqrt(n - 3) >= min_z)
+    if not np.isfinite(skill) or (skill <= min_skill and not ranks):
+        return f'no better than predicting the training mean (skill {skill:.3f}' + (f', Pearson {pearson:.3f})' if pearson is not None else ')')
     others = [o for o in others if o is not None]
     med = np.median(others) if len(others) >= 2 else np.nan
     if med > min_skill and skill < outlier_frac*med and med - skill > min_gap:
@@ -226,7 +235,7 @@ def train_member(self:Ensemble,
         h = self.train_funs[i](model, x, y, validation_data, **kw)
         hist = getattr(h, 'history', h if isinstance(h, dict) else {})
         sk = member_skill(model, *validation_data, y)
-        why = flag_member(sk['skill'], others)
+        why = flag_member(sk['skill'], others, pearson=sk['pearson'], n=sk['n'])
         if verbose and why: print(f'[ensemble] member {i + 1}/{self.n_members} (seed {seed}) FLAGGED: {why}'
                                   + ('; retrying under a new seed' if attempt < retry_failed else ''))
         tried.append({'seed': seed, 'skill': round(sk['skill'], 5), 'flag': why})
@@ -249,7 +258,7 @@ def flagged(self:Ensemble)->dict:
     out = {}
     for j, r in recs.items():
         if r.get('skill') is None: continue
-        why = flag_member(r['skill'], [o.get('skill') for k, o in recs.items() if k != j])
+        why = flag_member(r['skill'], [o.get('skill') for k, o in recs.items() if k != j], pearson=r.get('pearson'), n=r.get('n'))
         if why: out[j] = why
     return out
 
