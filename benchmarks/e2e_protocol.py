@@ -5,13 +5,14 @@ Each path runs in its own process with its own defaults: the original protocol u
 (TensorFlow imported first, as the original scripts do), degu with `import degu` first, which turns on oneDNN's kernels
 (TensorFlow reads that switch on import). `--same-kernels` runs the original protocol with oneDNN on too.
 
-Run: python benchmarks/e2e_protocol.py [--quick] [--members 5] [--epochs 10] [--same-kernels]
+Run: python benchmarks/e2e_protocol.py [--quick] [--n N] [--members 5] [--epochs 10] [--same-kernels]
 
 The full DeepSTARR set cannot be downloaded on the project machine, so this runs on the embedded lentiMPRA HepG2 data
 (230 bp); `--quick` cuts training to 3,000 sequences and 3 epochs for a smoke run."""
 import argparse, json, os, subprocess, sys, tempfile, time
 ap = argparse.ArgumentParser(); ap.add_argument('--quick', action='store_true'); ap.add_argument('--members', type=int, default=5)
 ap.add_argument('--epochs', type=int, default=10); ap.add_argument('--same-kernels', action='store_true')
+ap.add_argument('--n', type=int, default=None, help='training sequences (default: all; 3,000 with --quick)')
 ap.add_argument('--part', choices=['plain', 'degu'], default=None, help='internal: run one path, JSON to stdout'); a = ap.parse_args()
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 sys.path.insert(0, os.path.dirname(__file__))
@@ -22,7 +23,7 @@ if a.part is None:                                        # the driver: one proc
         env = dict(os.environ)
         if part == 'plain' and not a.same_kernels: env.pop('TF_ENABLE_ONEDNN_OPTS', None)
         if part == 'plain' and a.same_kernels: env['TF_ENABLE_ONEDNN_OPTS'] = '1'
-        cmd = [sys.executable, __file__, '--part', part, '--members', str(a.members), '--epochs', str(a.epochs)] + ['--quick'] * a.quick
+        cmd = [sys.executable, __file__, '--part', part, '--members', str(a.members), '--epochs', str(a.epochs)] + ['--quick'] * a.quick + (['--n', str(a.n)] if a.n else [])
         p = subprocess.run(cmd, capture_output=True, text=True, env=env)
         line = [l for l in p.stdout.splitlines() if l.startswith('RESULT ')]
         if p.returncode or not line: sys.exit(f'the {part} path failed (exit {p.returncode}):\n{p.stderr[-3000:]}')
@@ -37,9 +38,10 @@ stopping after {D['es']}, LR x0.1 after {D['lr']}), batch 128, each path in its 
 | degu (`Ensemble.train`, `distill_targets`, `train_student`) | oneDNN {'on' if D['onednn'] else 'off'} (degu default) | {D['wall']:.0f} | {D['ens']:.3f} | {D['stu']:.3f} |
 
 degu / plain wall time: **{D['wall'] / P['wall']:.2f}x** (goal 0.6x or less at equal test Pearson)."""
-    key = 'e2e_protocol' + ('_quick' if a.quick else '') + ('_same_kernels' if a.same_kernels else '')
-    record(key, 'End to end: the original protocol vs degu' + (' (same kernels)' if a.same_kernels else ''),
-           'python benchmarks/e2e_protocol.py' + (' --quick' if a.quick else '') + (' --same-kernels' if a.same_kernels else ''), body)
+    opts = (' --quick' if a.quick else '') + (f' --n {a.n}' if a.n else '') + (f' --members {a.members}' if a.members != 5 else '') \
+           + (f' --epochs {a.epochs}' if a.epochs != 10 and not a.quick else '') + (' --same-kernels' if a.same_kernels else '')
+    record('e2e_protocol' + opts.replace(' --', '_').replace(' ', ''), 'End to end: the original protocol vs degu' + (' (same kernels)' if a.same_kernels else ''),
+           'python benchmarks/e2e_protocol.py' + opts, body)
     sys.exit(0)
 if a.part == 'degu': import degu                         # first, as a degu user does: it sets degu's kernel default
 import numpy as np, keras, tensorflow as tf              # the plain path imports TensorFlow before degu: TensorFlow's default
@@ -53,7 +55,7 @@ from degu.utils import pearson as _pearson
 pearson = lambda a, b: float(np.ravel(_pearson(a, b))[0])
 
 ds = load_dataset('lentimpra_hepg2', seed=0)
-n = 3000 if a.quick else len(ds.x_train); E = 3 if a.quick else a.epochs; M = a.members
+n = min(a.n or (3000 if a.quick else len(ds.x_train)), len(ds.x_train)); E = 3 if a.quick else a.epochs; M = a.members
 xt, yt, xv, yv, xs, ys = ds.x_train[:n], ds.y_train[:n], ds.x_valid, ds.y_valid, ds.x_test, ds.y_test
 L, T = ds.seq_len, ds.y_train.shape[1]; pat = dict(es=max(2, E // 3), lr=max(1, E // 5))
 
