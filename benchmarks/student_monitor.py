@@ -23,7 +23,8 @@ ap = argparse.ArgumentParser(); ap.add_argument('run'); ap.add_argument('label',
 ap.add_argument('--seeds', type=int, default=3)
 ap.add_argument('--max-epochs', type=int, default=None, help="the students' epoch cap (default: the run's distill.max_epochs)")
 ap.add_argument('--default-only', action='store_true', help='train the default variant only')
-ap.add_argument('--lrs', type=float, nargs='+', default=None, help="the default variant at these Adam learning rates (default: train_student's)"); a = ap.parse_args()
+ap.add_argument('--lrs', type=float, nargs='+', default=None, help="the default variant at these Adam learning rates (default: train_student's)")
+ap.add_argument('--unc-weights', type=float, nargs='+', default=None, help="the default variant with the uncertainty heads' loss weighted by each (activity heads 1)"); a = ap.parse_args()
 run, label = Path(a.run), a.label; cfg = json.loads((run/'config.json').read_text()); dc = cfg['distill']
 h = json.loads((run/'student_history.json').read_text())
 cols = [k for k in ('activity_loss', 'val_activity_loss', 'uncertainty_loss', 'val_uncertainty_loss') if k in h]
@@ -35,16 +36,18 @@ variants = [('activity vs measured y, no EMA', 'activity', None), ('activity vs 
             ('activity vs ensemble mean (fidelity), no EMA', 'fidelity', None),
             ('fidelity, EMA 0.99 (default)', 'fidelity', 0.99)]
 variants = variants[-1:] if a.default_only else variants
-variants = [(v, m, e, None) for v, m, e in variants]
-if a.lrs: variants = (variants[:-1] if a.default_only else variants) + [(f'fidelity, EMA 0.99, learning rate {lr:g}', 'fidelity', 0.99, lr) for lr in a.lrs]
+variants = [(v, m, e, None, None) for v, m, e in variants]
+if a.lrs: variants = (variants[:-1] if a.default_only else variants) + [(f'fidelity, EMA 0.99, learning rate {lr:g}', 'fidelity', 0.99, lr, None) for lr in a.lrs]
+if a.unc_weights: variants += [(f'fidelity, EMA 0.99, uncertainty heads weighted {w:g}', 'fidelity', 0.99, None, w) for w in a.unc_weights]
 seeds = [dc['seed'] + i for i in range(a.seeds)]
 res, per = [], []
-for name, mon, ema, lr in variants:
+for name, mon, ema, lr, uw in variants:
     m = []
     for s in seeds:
         t0 = time.perf_counter()
         st, hh = train_student(dd, cfg['model']['arch'], seed=s, model_kwargs=dict(width=cfg['model']['width']),
-                               monitor=mon, ema=ema, verbose=0, **tk, **({'initial_lr': lr} if lr else {}))
+                               monitor=mon, ema=ema, verbose=0, **tk, **({'initial_lr': lr} if lr else {}),
+                               head_weights=None if uw is None else [1.]*T + [uw]*(dd.splits['train']['y_distill'].shape[1] - T))
         ev = eval_student(st, dd).set_index('head'); ev = ev[ev['task'] == dd.targets[0]]
         fid = float(pearson(predict(st, te['x'])[:, 0], te['ens_mean'][:, 0])[0])
         m.append((ev.loc['activity', 'pearson'], fid, ev.loc['uncertainty', 'spearman'], len(hh.history['loss']), time.perf_counter() - t0))
@@ -78,6 +81,7 @@ Per seed:
 """
 print(body)
 opts = (f' --max-epochs {a.max_epochs}' if a.max_epochs else '') + (' --default-only' if a.default_only else '') + \
-       (' --lrs ' + ' '.join(f'{lr:g}' for lr in a.lrs) if a.lrs else '')
+       (' --lrs ' + ' '.join(f'{lr:g}' for lr in a.lrs) if a.lrs else '') + \
+       (' --unc-weights ' + ' '.join(f'{w:g}' for w in a.unc_weights) if a.unc_weights else '')
 record('student_monitor' + (f'_{label}' if label else ''), 'What the student\'s early stopping watches, and weight averaging' + (f' ({label})' if label else ''),
        'python benchmarks/student_monitor.py RUN_DIR' + (f' {label}' if label else '') + opts, body)

@@ -71,7 +71,7 @@ DEFAULT_CONFIG = {
                  'retry_failed': 1, 'aleatoric': True},
     'distill': {'kind': 'std', 'dynamic': False, 'mode': 'append', 'augmentations': ['mutagenesis', 'shuffle'],
                 'max_epochs': 100, 'es_patience': 10, 'lr_patience': 5, 'batch_size': 128, 'finetune_epochs': 3,
-                'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'teachers': None},
+                'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3, 'teachers': None},
     'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
     'shift': {'methods': [{'method': 'mutate', 'rate': 0.05}, {'method': 'delete', 'max_len': 20},
@@ -134,7 +134,7 @@ def _check_values(c):
         if v is not None and v < lo: raise ConfigError(f"config key '{key}' must be at least {lo}, got {v}.")
     if c['distill']['teachers'] is not None and c['distill']['teachers'] > c['ensemble']['n']:
         raise ConfigError(f"config key 'distill.teachers' ({c['distill']['teachers']}) must be at most ensemble.n ({c['ensemble']['n']}).")
-    for key in ('model.width', 'ensemble.learning_rate', 'distill.learning_rate'):
+    for key in ('model.width', 'ensemble.learning_rate', 'distill.learning_rate', 'distill.uncertainty_weight'):
         sec, k = key.split('.')
         if c[sec][k] <= 0: raise ConfigError(f"config key '{key}' must be positive, got {c[sec][k]}.")
     if not 0 < c['ensemble']['lr_decay'] < 1: raise ConfigError(f"config key 'ensemble.lr_decay' must be in (0, 1), got {c['ensemble']['lr_decay']}.")
@@ -453,7 +453,8 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     if stop('distill'): return {'distill': str(dpath), 'timing': st.timing}
 
     spath = out/'student.weights.h5'; width = cfg['model']['width']; arch = cfg['model']['arch']
-    tk = {**{k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size', 'ema')}, 'initial_lr': dc['learning_rate']}
+    tk = {**{k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size', 'ema')}, 'initial_lr': dc['learning_rate'],
+          'unc_weight': dc['uncertainty_weight']}
     def _student():
         if spath.exists():
             m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
