@@ -47,7 +47,7 @@ for name, mon, ema, lr, uw in variants:
         t0 = time.perf_counter()
         st, hh = train_student(dd, cfg['model']['arch'], seed=s, model_kwargs=dict(width=cfg['model']['width']),
                                monitor=mon, ema=ema, verbose=0, **tk, **({'initial_lr': lr} if lr else {}),
-                               head_weights=None if uw is None else [1.]*T + [uw]*(dd.splits['train']['y_distill'].shape[1] - T))
+                               **({'unc_weight': uw} if uw is not None else {}))
         ev = eval_student(st, dd).set_index('head'); ev = ev[ev['task'] == dd.targets[0]]
         fid = float(pearson(predict(st, te['x'])[:, 0], te['ens_mean'][:, 0])[0])
         m.append((ev.loc['activity', 'pearson'], fid, ev.loc['uncertainty', 'spearman'], len(hh.history['loss']), time.perf_counter() - t0))

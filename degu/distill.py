@@ -155,8 +155,10 @@ UNC_WEIGHT = 0.3    # loss weight of the uncertainty heads (activity heads 1): t
 def student_head_weights(n_out:int,                 # the student's outputs: 2T or 3T
                          n_tasks:int,               # T
                          unc_weight:float=UNC_WEIGHT,
+                         head_weights=None,         # explicit weights per output: returned as given
                         )->list:                    # loss weight per output
     "Loss weights for a student's heads: 1 for the T activity heads, `unc_weight` for the uncertainty (and aleatoric) heads."
+    if head_weights is not None: return [float(w) for w in np.ravel(head_weights)]
     if unc_weight <= 0: raise ValueError(f"unc_weight must be positive (it weights the uncertainty heads' loss), got {unc_weight}")
     return [1.]*n_tasks + [float(unc_weight)]*(n_out - n_tasks)
 
@@ -184,8 +186,8 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
     keras.utils.set_random_seed(seed)
     if ema is not None and _accepts(train_fun, 'ema'): train_kwargs['ema'] = ema   # a custom train_fun without it trains as it does
     if _accepts(train_fun, 'initial_lr'): train_kwargs['initial_lr'] = initial_lr
-    hw = student_head_weights(yt.shape[1], T, unc_weight) if head_weights is None else head_weights
-    h = train_fun(model, dd.x_train, yt, val, loss=StandardizedMSE(sc, hw), metrics=head_metrics(sc, T),
+    h = train_fun(model, dd.x_train, yt, val, loss=StandardizedMSE(sc, student_head_weights(yt.shape[1], T, unc_weight, head_weights)),
+                  metrics=head_metrics(sc, T),
                   monitor=MONITORS[monitor], seed=seed, verbose=verbose, desc='student', **train_kwargs)
     return model, h
 
@@ -344,7 +346,7 @@ def train_dynamic_student(dd:SeqDataset, teacher, arch='SmallCNN', augmentations
     student = build_student(arch, yt, dd.x_train.shape[1:], unc, True, seed, n_tasks=T, **(model_kwargs or {}))
     dm = DynamicDistillModel(student, ens.fused(), augmentations, mode, unc, mutate_frac, aleatoric=ens.aleatoric)
     keras.utils.set_random_seed(seed)
-    loss = StandardizedMSE(sc, student_head_weights(yt.shape[1], T, unc_weight) if head_weights is None else head_weights)
+    loss = StandardizedMSE(sc, student_head_weights(yt.shape[1], T, unc_weight, head_weights))
     h = train_standard_fun(dm, dd.x_train, dd.y_train, val, loss=loss, seed=seed, verbose=verbose, metrics=head_metrics(sc, T),
                            monitor=MONITORS[monitor], desc=f'dynamic student ({mode})', initial_lr=initial_lr, **train_kwargs)
     hist = {k: list(v) for k, v in h.history.items()}; hist['stage'] = ['augmented']*len(h.history['loss'])

@@ -185,8 +185,7 @@ def member_skill(model, x_valid, y_valid, y_train, batch_size:int=512)->dict:
     p = predict(model, x_valid, batch_size)[:, :T].astype(np.float64)
     base = float(np.mean((yv - np.asarray(y_train, np.float64).reshape(-1, T).mean(0))**2))
     m = float(np.mean((yv - p)**2))
-    with np.errstate(invalid='ignore', divide='ignore'):   # a constant prediction has no correlation: NaN
-        r = float(np.mean([np.corrcoef(yv[:, t], p[:, t])[0, 1] for t in range(T)]))
+    with np.errstate(invalid='ignore', divide='ignore'): r = float(np.mean(pearson(p, yv)))   # a constant prediction: NaN
     return {'val_mse': m, 'mean_predictor_mse': base, 'skill': 1 - m/max(base, 1e-12), 'pearson': r, 'n': len(yv)}
 
 def flag_member(skill:float,           # this member's skill (1 - val MSE / mean-predictor MSE)
