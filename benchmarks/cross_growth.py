@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from _record import record
 from degu.data import read_h5
-from degu.pipeline import calibration_split, make_ensemble
+from degu.pipeline import calibration_split, make_ensemble, student_train_kwargs
 from degu.distill import distill_targets, train_student, build_student
 from degu.ensemble import _save_weights
 from degu.train import predict
@@ -48,7 +48,7 @@ for n in sorted(a.sizes):
     else:
         t0 = time.perf_counter()
         st, _h = train_student(dd, cfg['model']['arch'], seed=dc['seed'], model_kwargs=dict(width=cfg['model']['width']),
-                               monitor=dc['monitor'], verbose=1, **{k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size', 'ema')})
+                               monitor=dc['monitor'], verbose=1, **student_train_kwargs(cfg))
         _save_weights(st, spath); how = f'trained here ({time.perf_counter() - t0:.0f} s)'
     h = student_heads(predict(st, ds.x_test), T, dc['kind'])
     for t in range(T):

@@ -19,7 +19,7 @@ import numpy as np
 from _record import record
 from degu.data import read_h5
 from degu.distill import train_student, eval_student, train_dynamic_student
-from degu.pipeline import make_ensemble
+from degu.pipeline import make_ensemble, student_train_kwargs
 from degu.uncertainty import student_heads
 from degu.train import predict
 from degu.utils import pearson, spearman
@@ -37,7 +37,7 @@ h = json.loads((run/'student_history.json').read_text())
 cols = [k for k in ('activity_loss', 'val_activity_loss', 'uncertainty_loss', 'val_uncertainty_loss') if k in h]
 rows = '\n'.join(f"| {e + 1} | " + ' | '.join(f'{h[k][e]:.3f}' for k in cols) + ' |' for e in range(len(h['loss'])))
 dd = read_h5(run/'distill.h5'); T = len(dd.targets); te = dd.splits['test']
-tk = {k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size')}
+tk = {k: v for k, v in student_train_kwargs(cfg).items() if k != 'ema'}   # the run's settings; a variant sets ema and may override
 if a.max_epochs: tk['max_epochs'] = a.max_epochs
 variants = [('activity vs measured y, no EMA', 'activity', None), ('activity vs measured y, EMA 0.99', 'activity', 0.99),
             ('activity vs ensemble mean (fidelity), no EMA', 'fidelity', None),
@@ -61,8 +61,8 @@ for name, mon, ema, lr, uw, augs in variants:
     m = []
     for s in seeds:
         t0 = time.perf_counter()
-        kw = dict(seed=s, model_kwargs=dict(width=cfg['model']['width']), monitor=mon, ema=ema, verbose=0, **tk,
-                  **({'initial_lr': lr} if lr else {}), **({'unc_weight': uw} if uw is not None else {}))
+        kw = dict(seed=s, model_kwargs=dict(width=cfg['model']['width']), monitor=mon, ema=ema, verbose=0,
+                  **{**tk, **({'initial_lr': lr} if lr else {}), **({'unc_weight': uw} if uw is not None else {})})
         if augs: st, hh = train_dynamic_student(dd, ens, cfg['model']['arch'], augs, dc['mode'], finetune_epochs=dc['finetune_epochs'], **kw)
         else: st, hh = train_student(dd, cfg['model']['arch'], **kw)
         ev = eval_student(st, dd).set_index('head'); ev = ev[ev['task'] == dd.targets[0]]

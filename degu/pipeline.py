@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'STAGES', 'QUICKSTART_CONFIG', 'SMOKE_CONFIG', 'versions', 'write_json',
            'ConfigError', 'validate_config', 'load_config', 'example_config', 'init_example', 'data_fingerprint',
-           'load_data', 'make_ensemble', 'calibration_split', 'uncertainty_report', 'student_summary', 'shift_levels',
-           'cross_ensemble', 'run_pipeline', 'quickstart', 'write_report_md', 'finished_run', 'run_variants',
-           'motif_stage', 'run_motifs']
+           'load_data', 'make_ensemble', 'student_train_kwargs', 'calibration_split', 'uncertainty_report',
+           'student_summary', 'shift_levels', 'cross_ensemble', 'run_pipeline', 'quickstart', 'write_report_md',
+           'finished_run', 'run_variants', 'motif_stage', 'run_motifs']
 
 # %% ../nbs/12_pipeline.ipynb #c003
 import os, json, time, platform
@@ -303,6 +303,12 @@ def make_ensemble(cfg:dict, out, name:str='teachers'):
                     model_kwargs=dict(width=cfg['model']['width']),
                     train_fun=train_evoaug_fun if e['evoaug'] else train_standard_fun, train_kwargs=tk)
 
+def student_train_kwargs(cfg:dict)->dict:
+    "The keyword arguments a config's `distill` section gives `train_student` (and `train_dynamic_student`)."
+    dc = cfg['distill']
+    return {**{k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size', 'ema')}, 'initial_lr': dc['learning_rate'],
+            'unc_weight': dc['uncertainty_weight']}
+
 def _strategy(cfg, verbose=1):
     "A `tf.distribute.MirroredStrategy` scope over the node's GPUs (else its logical CPUs) when `ensemble.distribute` is set."
     import contextlib
@@ -453,8 +459,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     if stop('distill'): return {'distill': str(dpath), 'timing': st.timing}
 
     spath = out/'student.weights.h5'; width = cfg['model']['width']; arch = cfg['model']['arch']
-    tk = {**{k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size', 'ema')}, 'initial_lr': dc['learning_rate'],
-          'unc_weight': dc['uncertainty_weight']}
+    tk = student_train_kwargs(cfg)
     def _student():
         if spath.exists():
             m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
