@@ -12,17 +12,16 @@ sys.path.insert(0, os.path.dirname(__file__))
 from pathlib import Path
 import numpy as np
 from _record import record
-from degu.pipeline import make_ensemble, calibration_split, finished_run
+from _runs import second_ensemble
+from degu.pipeline import calibration_split, finished_run
 from degu.train import predict
 from degu.uncertainty import student_heads
 from degu.utils import spearman
 
 run, label = Path(sys.argv[1]), sys.argv[2]; cfg = json.loads((run/'config.json').read_text())
 fr = finished_run(cfg, run); ds, _ = calibration_split(cfg, fr['data']); x = ds.x_test; T = len(ds.targets)
-bdir = next((d for d in (run, run/'growth') if (d/'teachers_b'/'teacher_manifest.json').exists()), None)
-if bdir is None: sys.exit(f"{run} has no second ensemble: run with evaluate.cross_ensemble, or benchmarks/cross_growth.py first")
-eb = make_ensemble({**cfg, 'ensemble': {**cfg['ensemble'], 'seed': cfg['ensemble']['seed'] + 10_000}}, bdir, name='teachers_b')
-eb = eb.first(cfg['ensemble']['n']); eb._infer_kwargs(ds.x_train, ds.y_train)
+eb = second_ensemble(cfg, run, ds.x_train, ds.y_train)
+if eb is None: sys.exit(f"{run} has no second ensemble: run with evaluate.cross_ensemble, or benchmarks/cross_growth.py first")
 A, B = fr['ensemble'].predict_all(x), eb.predict_all(x)
 h = student_heads(predict(fr['student'], x), T, fr['kind'])
 sp = lambda a, b: float(spearman(np.asarray(a, np.float64)[:, None], np.asarray(b, np.float64)[:, None])[0])
@@ -35,7 +34,7 @@ for t in range(T):
             'GC content': x[..., 1:3].sum((1, 2))/x.shape[1]}
     if 'aleatoric' in A: cand["ensemble A's aleatoric std"] = A['aleatoric'][:, t]
     rows += [f"| {ds.targets[t]} | {k} | {sp(v, sb):.3f} | {sp(v, sa):.3f} |" for k, v in cand.items()]
-body = f"""Run: `{run}` ({cfg['ensemble']['n']} {cfg['model']['arch']} teachers at width {cfg['model']['width']}; B = `{bdir/'teachers_b'}`, first {cfg['ensemble']['n']} members,
+body = f"""Run: `{run}` ({cfg['ensemble']['n']} {cfg['model']['arch']} teachers at width {cfg['model']['width']}; B = `{eb.weight_paths[0].parent}`, first {cfg['ensemble']['n']} members,
 seed + 10,000). Test split, {len(x):,} sequences. Spearman of each quantity with B's epistemic std and with A's:
 
 | task | quantity | vs B's std | vs A's std |

@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from pathlib import Path
 import numpy as np
 from _record import record
+from _runs import second_ensemble
 from degu.data import read_h5
 from degu.distill import train_student, eval_student, train_dynamic_student
 from degu.pipeline import make_ensemble, student_train_kwargs
@@ -49,11 +50,8 @@ if a.unc_weights: variants += [(f'fidelity, EMA 0.99, uncertainty heads weighted
 if a.dynamic: variants += [(f"fidelity, EMA 0.99, dynamic augmentation ({' + '.join(a.dynamic)}, {dc['mode']})", 'fidelity', 0.99, None, None, a.dynamic)]
 ens = make_ensemble(cfg, run) if a.dynamic else None
 if ens is not None: ens._infer_kwargs(dd.x_train, dd.y_train)
-std_b = None
-for where in (run, run/'growth'):   # the run's second ensemble, or cross_growth.py's: how reproducible is each student's std?
-    ens_b = make_ensemble({**cfg, 'ensemble': {**cfg['ensemble'], 'seed': cfg['ensemble']['seed'] + 10_000}}, where, name='teachers_b')
-    if std_b is None and all(p.exists() for p in ens_b.weight_paths):
-        ens_b._infer_kwargs(dd.x_train, dd.y_train); std_b = ens_b.predict_all(te['x'])['std'][:, 0]
+ens_b = second_ensemble(cfg, run, dd.x_train, dd.y_train)   # how reproducible is each student's std?
+std_b = ens_b.predict_all(te['x'])['std'][:, 0] if ens_b is not None else None
 ab = f"{float(spearman(te['ens_std'][:, 0], std_b)[0]):.3f}" if std_b is not None else 'n/a'
 seeds = [dc['seed'] + i for i in range(a.seeds)]
 res, per = [], []
