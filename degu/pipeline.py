@@ -236,7 +236,7 @@ def init_example(name:str='table',     # `quickstart`, `deepstarr` or `table`
 
 # %% ../nbs/12_pipeline.ipynb #c009
 STAGES = ('data', 'ensemble', 'evaluate', 'distill', 'student', 'conformal', 'attribute', 'shift', 'cross', 'motifs', 'report')
-_POST_HOC = ('motifs',)   # config sections that only change analyses of finished models: a run folder may be re-analysed with new ones
+_POST_HOC = ('evaluate', 'motifs')   # config sections that only change analyses of finished models: a run folder may be re-analysed with new ones
 
 def _check_out(out, cfg):
     "Refuse an output folder that holds a run with a different config (a folder whose data stage never finished holds none)."
@@ -646,7 +646,9 @@ def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, s
         lines += ['', '## Reproducible uncertainty', '',
                   f"Against an independently seeded ensemble B of {c['n']} teachers (seed {c['seed_b']}), Spearman of the epistemic std on test: "
                   f"student vs B {c['student_vs_other_ensemble']:.3f}, ensemble A vs B {c['ensemble_vs_other_ensemble']:.3f} "
-                  f"(ratio {c['ratio']:.2f}); student vs its own ensemble {c['student_vs_own_ensemble']:.3f}."]
+                  f"(ratio {c['ratio']:.2f}); student vs its own ensemble {c['student_vs_own_ensemble']:.3f}. "
+                  'One pair of small ensembles gives a noisy ratio: their stds agree weakly, so it moves a lot from one B to another. '
+                  'Average over several independently seeded ensembles and a student of each (`uncertainty.replicate_agreement`).']
     lines += ['', '## Time', '', ', '.join(f"{k} {v:.0f} s" for k, v in r['timing'].items()), '',
               'Versions: ' + ', '.join(f'{k} {v}' for k, v in r['versions'].items())]
     with atomic_path(out/'report.md') as t: Path(t).write_text('\n'.join(lines) + '\n')

@@ -7,7 +7,7 @@ __all__ = ['CALIBRATIONS', 'conformal_quantile', 'conformal_intervals', 'interva
            'error_by_uncertainty', 'AleatoricHead', 'GaussianNLL', 'build_aleatoric', 'MeanVarianceLoss',
            'mean_head_mse', 'total_std', 'decompose', 'shrink_sigma', 'fit_shrinkage', 'calibrated_interval',
            'interval_stats', 'by_task', 'interval_report', 'risk_coverage', 'auroc', 'student_heads', 'error_spearman',
-           'selective_report', 'cross_ensemble_agreement']
+           'selective_report', 'cross_ensemble_agreement', 'replicate_agreement']
 
 # %% ../nbs/06_uncertainty.ipynb #c003
 import numpy as np
@@ -298,5 +298,30 @@ def cross_ensemble_agreement(student_std,   # `(N, T)` the student's epistemic s
         r = {'student_vs_own_ensemble': float(spearman(s, a)[0]), 'student_vs_other_ensemble': float(spearman(s, b)[0]),
              'ensemble_vs_other_ensemble': float(spearman(a, b)[0])}
         r['ratio'] = r['student_vs_other_ensemble']/r['ensemble_vs_other_ensemble'] if r['ensemble_vs_other_ensemble'] else float('nan')
+        per.append(r)
+    return by_task(per, targets)
+
+# %% ../nbs/06_uncertainty.ipynb #c014o
+def replicate_agreement(student_stds,   # K arrays `(N, T)`: the epistemic std of the student of each ensemble
+                        ensemble_stds,  # K arrays `(N, T)`: the std of K independently seeded ensembles of one size
+                        targets=None)->dict:
+    "Cross-ensemble agreement over K >= 2 replicates: means over pairs i != j of student i vs ensemble j and ensemble i vs ensemble j."
+    K = len(ensemble_stds)
+    if K < 2 or len(student_stds) != K:
+        raise ValueError(f"replicate_agreement needs K >= 2 ensembles and one student per ensemble, got {len(student_stds)} "
+                         f"students and {K} ensembles: train another independently seeded ensemble and distil a student of each.")
+    per, off = [], lambda m, i: [m[i][j] for j in range(K) if j != i]
+    for t in range(np.shape(ensemble_stds[0])[1]):
+        e, s = [np.asarray(v)[:, t] for v in ensemble_stds], [np.asarray(v)[:, t] for v in student_stds]
+        sp = lambda u, v: float(spearman(u, v)[0])
+        ee = [[sp(e[i], e[j]) for j in range(K)] for i in range(K)]; se = [[sp(s[i], e[j]) for j in range(K)] for i in range(K)]
+        r = {'student_vs_other_ensemble': float(np.mean([off(se, i) for i in range(K)])),
+             'ensemble_vs_other_ensemble': float(np.mean([off(ee, i) for i in range(K)])),
+             'student_vs_own_ensemble': float(np.mean([se[i][i] for i in range(K)])),
+             'student_vs_other_student': float(np.mean([sp(s[i], s[j]) for i in range(K) for j in range(i + 1, K)]))}
+        r['ratio'] = r['student_vs_other_ensemble']/r['ensemble_vs_other_ensemble'] if r['ensemble_vs_other_ensemble'] else float('nan')
+        r['by_ensemble'] = {str(i): {'student_vs_others': float(np.mean(off(se, i))), 'ensemble_vs_others': float(np.mean(off(ee, i)))}
+                            for i in range(K)}
+        for b in r['by_ensemble'].values(): b['ratio'] = b['student_vs_others']/b['ensemble_vs_others'] if b['ensemble_vs_others'] else float('nan')
         per.append(r)
     return by_task(per, targets)
