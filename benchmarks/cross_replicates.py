@@ -6,7 +6,7 @@ One pair (A, B) gives a noisy ratio: the Spearman of two 5-teacher stds is ~0.1 
 denominator alone moves by +-0.02 from one B (or one CPU) to another. Ensemble 0 is the run's (its teachers and student
 are reused), ensemble 1 reuses the run's ensemble B where one exists (RUN_DIR/teachers_b or RUN_DIR/growth/teachers_b),
 the others are trained under RUN_DIR/replicates/ (seed + 10,000 k; resumable: finished members and students are kept).
-Every student is trained with the run's settings (`pipeline.student_train_kwargs`), at each `--unc-weights` value.
+Every student is trained with the run's settings (`pipeline.fit_student`), at each `--unc-weights` value.
 
 Reports on the test split, per task: the mean (and range) over ordered pairs i != j of Spearman(ensemble i's std,
 ensemble j's std) and of Spearman(student of i's epistemic std, ensemble j's std), their ratio, the students'
@@ -19,9 +19,8 @@ from pathlib import Path
 import numpy as np
 from _record import record
 from degu.data import read_h5
-from degu.pipeline import calibration_split, make_ensemble, student_train_kwargs
-from degu.distill import distill_targets, train_student, build_student
-from degu.ensemble import _save_weights
+from degu.pipeline import calibration_split, make_ensemble, fit_student
+from degu.distill import distill_targets
 from degu.train import predict
 from degu.uncertainty import student_heads, replicate_agreement
 from degu.utils import pearson, spearman
@@ -53,19 +52,12 @@ res, t_stu = {}, []
 for w in weights:
     epi, pr = [], []
     for k, e in enumerate(ens):
-        dd = distill_targets(e, ds, kind=dc['kind'], verbose=0)
+        dd = distill_targets(e, ds, kind=dc['kind'], verbose=0, n_teachers=dc['teachers'])
         spath = run/'replicates'/f'student_{k}_w{w:g}.weights.h5'
-        load = (run/'student.weights.h5' if k == 0 and w == dc['uncertainty_weight'] and (run/'student.weights.h5').exists()
-                else spath if spath.exists() else None)
-        if load:
-            st = build_student(cfg['model']['arch'], dd.splits['train']['y_distill'], ds.x_train.shape[1:], dc['kind'], seed=dc['seed'],
-                               n_tasks=T, width=cfg['model']['width'])
-            st.load_weights(load)
-        else:
-            t0 = time.perf_counter()
-            st, _h = train_student(dd, cfg['model']['arch'], seed=dc['seed'], model_kwargs=dict(width=cfg['model']['width']),
-                                   monitor=dc['monitor'], verbose=0, **{**student_train_kwargs(cfg), 'unc_weight': w})
-            _save_weights(st, spath); t_stu.append(time.perf_counter() - t0)
+        if k == 0 and w == dc['uncertainty_weight'] and (run/'student.weights.h5').exists(): spath = run/'student.weights.h5'
+        t0, fresh = time.perf_counter(), not spath.exists()
+        st = fit_student({**cfg, 'distill': {**dc, 'uncertainty_weight': w}}, dd, e, spath, verbose=0)   # loaded when finished
+        if fresh: t_stu.append(time.perf_counter() - t0)
         h = student_heads(predict(st, ds.x_test), T, dc['kind'])
         epi.append(h['epistemic']); pr.append([float(pearson(h['mean'][:, t], ds.y_test[:, t])[0]) for t in range(T)])
         print(f'[replicates] weight {w:g}, student of ensemble {k}: Pearson {np.round(pr[-1], 4).tolist()}', flush=True)

@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'STAGES', 'QUICKSTART_CONFIG', 'SMOKE_CONFIG', 'versions', 'write_json',
            'ConfigError', 'validate_config', 'load_config', 'example_config', 'init_example', 'data_fingerprint',
-           'load_data', 'make_ensemble', 'student_train_kwargs', 'calibration_split', 'uncertainty_report',
-           'student_summary', 'shift_levels', 'cross_ensemble', 'run_pipeline', 'quickstart', 'write_report_md',
-           'finished_run', 'run_variants', 'motif_stage', 'run_motifs']
+           'load_data', 'make_ensemble', 'student_train_kwargs', 'fit_student', 'calibration_split',
+           'uncertainty_report', 'student_summary', 'shift_levels', 'cross_ensemble', 'run_pipeline', 'quickstart',
+           'write_report_md', 'finished_run', 'run_variants', 'motif_stage', 'run_motifs']
 
 # %% ../nbs/12_pipeline.ipynb #c003
 import os, json, time, platform
@@ -83,7 +83,7 @@ DEFAULT_CONFIG = {
 _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pattern': str, 'data.sep': str,
              'data.columns': list, 'data.iupac': str, 'split.downsample': float, 'split.n_train': int, 'distill.teachers': int, 'distill.ema': float,
              'motifs.n_seqs': int, 'motifs.meme': str}
-_TYPES = {'data.seq_col': (str, int)}
+_TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int)}
 _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'distill.kind': ('std', 'logvar'), 'distill.mode': ('append', 'replace'),
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
             'distill.monitor': ('fidelity', 'activity', 'loss'), 'evaluate.calibration': ('scaled', 'shrunk', 'mondrian')}
@@ -152,6 +152,10 @@ def _check_values(c):
             raise ConfigError(f"config key 'shift.methods[{i}]' must be a mapping with 'method' one of {sorted(SHIFTS)}, got {m!r}.")
         if m.get('in_distribution') not in (None, True, False):
             raise ConfigError(f"config key 'shift.methods[{i}].in_distribution' must be true or false, got {m['in_distribution']!r}.")
+    ce = c['evaluate']['cross_ensemble']
+    if not isinstance(ce, bool) and ce < 2:
+        raise ConfigError(f"config key 'evaluate.cross_ensemble' must be true, false or a number of independent ensembles, the run's included, "
+                          f"of at least 2 (e.g. 3: two more ensembles and a student of each), got {ce}.")
     for a in c['evaluate']['alphas']:
         if not (_type_ok(a, float) and 0 < a < 1): raise ConfigError(f"config key 'evaluate.alphas' must hold numbers in (0, 1), got {a!r}.")
     augs = c['distill']['augmentations']
@@ -309,6 +313,30 @@ def student_train_kwargs(cfg:dict)->dict:
     return {**{k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size', 'ema')}, 'initial_lr': dc['learning_rate'],
             'unc_weight': dc['uncertainty_weight']}
 
+def fit_student(cfg:dict,             # the run's config (its `distill` and `model` sections)
+                dd:SeqDataset,        # distillation targets of `ens` (`distill_targets`)
+                ens,                  # the teachers (`Ensemble`), labelling augmented batches for `distill.dynamic`
+                path,                 # the student's `.weights.h5`; its training history goes beside it
+                verbose:int=1):
+    "The config's student of `dd`: loaded from `path` when finished, else trained (standard or dynamic) and saved there atomically."
+    from degu.distill import train_student, build_student, train_dynamic_student
+    from degu.ensemble import _save_weights
+    dc, arch, width, path = cfg['distill'], cfg['model']['arch'], cfg['model']['width'], Path(path)
+    if path.exists():
+        m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
+                          n_tasks=len(dd.targets), width=width)
+        m.load_weights(path); return m
+    tk = student_train_kwargs(cfg)
+    with _strategy(cfg, verbose):
+        if dc['dynamic']:
+            m, h = train_dynamic_student(dd, ens, arch, dc['augmentations'], dc['mode'], dc['kind'], seed=dc['seed'],
+                                         finetune_epochs=dc['finetune_epochs'], model_kwargs=dict(width=width),
+                                         monitor=dc['monitor'], verbose=verbose, **tk)
+        else: m, h = train_student(dd, arch, seed=dc['seed'], model_kwargs=dict(width=width), monitor=dc['monitor'], verbose=verbose, **tk)
+    write_json({k: [v if isinstance(v, str) else float(v) for v in vs] for k, vs in h.history.items()},
+               path.with_name(path.name.replace('.weights.h5', '_history.json')))
+    _save_weights(m, path); return m
+
 def _strategy(cfg, verbose=1):
     "A `tf.distribute.MirroredStrategy` scope over the node's GPUs (else its logical CPUs) when `ensemble.distribute` is set."
     import contextlib
@@ -390,15 +418,28 @@ def shift_levels(cfg:dict)->tuple:
     return levels, ind
 
 def cross_ensemble(cfg:dict, out, ds, ens, student_std, own_std, verbose:int=1):
-    "With `evaluate.cross_ensemble`: train an independently seeded ensemble B of the same size and compare uncertainties on test."
-    if not cfg['evaluate']['cross_ensemble']: return None
-    from degu.uncertainty import cross_ensemble_agreement
-    cb = {**cfg, 'ensemble': {**cfg['ensemble'], 'seed': cfg['ensemble']['seed'] + 10_000}}
-    eb = make_ensemble(cb, out, name='teachers_b')
-    with _strategy(cfg, verbose): eb.train(ds.x_train, ds.y_train, (ds.x_valid, ds.y_valid), verbose=verbose,
-                                           retry_failed=cfg['ensemble']['retry_failed'])
-    return {**cross_ensemble_agreement(student_std, own_std, eb.predict_all(ds.x_test)['std'], ds.targets),
-            'seed_b': cb['ensemble']['seed'], 'n': eb.n_members}
+    "With `evaluate.cross_ensemble`: independently seeded ensembles of the same size (B; for K, K - 1 of them and a student of each) against the run's, on test."
+    k = cfg['evaluate']['cross_ensemble']
+    if not k: return None
+    from degu.uncertainty import cross_ensemble_agreement, replicate_agreement, student_heads
+    from degu.distill import distill_targets
+    from degu.train import predict
+    K, dc, others = (2 if k is True else k), cfg['distill'], []
+    seeds = [cfg['ensemble']['seed'] + 10_000*i for i in range(K)]
+    for i in range(1, K):
+        e = make_ensemble({**cfg, 'ensemble': {**cfg['ensemble'], 'seed': seeds[i]}}, out, name='teachers_b' if i == 1 else f'teachers_r{i}')
+        with _strategy(cfg, verbose): e.train(ds.x_train, ds.y_train, (ds.x_valid, ds.y_valid), verbose=verbose,
+                                              retry_failed=cfg['ensemble']['retry_failed'])
+        others.append(e)
+    stds = [e.predict_all(ds.x_test)['std'] for e in others]
+    res = {**cross_ensemble_agreement(student_std, own_std, stds[0], ds.targets), 'seed_b': seeds[1], 'n': others[0].n_members}
+    if K == 2: return res
+    sts = [student_std]
+    for e in others:                      # a student of each other ensemble, with the run's settings (resumable)
+        dd = distill_targets(e, ds, kind=dc['kind'], verbose=0, n_teachers=dc['teachers'])
+        m = fit_student(cfg, dd, e, e.prefix.parent/'student.weights.h5', verbose)
+        sts.append(student_heads(predict(m, ds.x_test), len(ds.targets), dc['kind'])['epistemic'])
+    return {**res, 'replicates': {**replicate_agreement(sts, [own_std] + stds, ds.targets), 'k': K, 'seeds': seeds}}
 
 # %% ../nbs/12_pipeline.ipynb #c010
 def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from DEFAULT_CONFIG
@@ -410,10 +451,9 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
                 )->dict:                   # the report (or a stage summary when stopping early)
     "Run the DEGU stages from data to report; resumable and refusing a changed config."
     from degu.ensemble import size_curve
-    from degu.distill import distill_targets, train_student, eval_student, build_student, train_dynamic_student
+    from degu.distill import distill_targets, eval_student
     from degu.train import predict
-    from degu.uncertainty import interval_table, student_heads
-    from degu.ensemble import _save_weights
+    from degu.uncertainty import student_heads
     if until not in STAGES: raise ConfigError(f"unknown stage {until!r}; stages are {list(STAGES)}")
     cfg = validate_config(cfg)
     out = Path(out); out.mkdir(parents=True, exist_ok=True); _check_out(out, cfg)
@@ -458,23 +498,8 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     dd = st('distill', _targets, lambda d: f"{dc['kind']} targets from one fused pass per split -> {dpath.name}")
     if stop('distill'): return {'distill': str(dpath), 'timing': st.timing}
 
-    spath = out/'student.weights.h5'; width = cfg['model']['width']; arch = cfg['model']['arch']
-    tk = student_train_kwargs(cfg)
-    def _student():
-        if spath.exists():
-            m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
-                              n_tasks=len(dd.targets), width=width)
-            m.load_weights(spath); return m
-        with _strategy(cfg, verbose):
-            if dc['dynamic']:
-                m, h = train_dynamic_student(dd, ens, arch, dc['augmentations'], dc['mode'], dc['kind'], seed=dc['seed'],
-                                             finetune_epochs=dc['finetune_epochs'], model_kwargs=dict(width=width),
-                                             monitor=dc['monitor'], verbose=verbose, **tk)
-            else: m, h = train_student(dd, arch, seed=dc['seed'], model_kwargs=dict(width=width), monitor=dc['monitor'],
-                                       verbose=verbose, **tk)
-        write_json({k: [v if isinstance(v, str) else float(v) for v in vs] for k, vs in h.history.items()}, out/'student_history.json')
-        _save_weights(m, spath); return m
-    student = st('student', _student, lambda m: f"{'dynamic' if dc['dynamic'] else 'standard'} distillation -> {spath.name}")
+    spath = out/'student.weights.h5'; width, arch = cfg['model']['width'], cfg['model']['arch']
+    student = st('student', lambda: fit_student(cfg, dd, ens, spath, verbose), lambda m: f"{'dynamic' if dc['dynamic'] else 'standard'} distillation -> {spath.name}")
     sev = eval_student(student, dd)
     if stop('student'): return {'student': sev.to_dict('records'), 'timing': st.timing}
 
@@ -648,7 +673,12 @@ def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, s
                   f"student vs B {c['student_vs_other_ensemble']:.3f}, ensemble A vs B {c['ensemble_vs_other_ensemble']:.3f} "
                   f"(ratio {c['ratio']:.2f}); student vs its own ensemble {c['student_vs_own_ensemble']:.3f}. "
                   'One pair of small ensembles gives a noisy ratio: their stds agree weakly, so it moves a lot from one B to another. '
-                  'Average over several independently seeded ensembles and a student of each (`uncertainty.replicate_agreement`).']
+                  'Average over several independently seeded ensembles and a student of each (`evaluate.cross_ensemble: K`).']
+        if c.get('replicates'):
+            q = c['replicates']; be = [b['ratio'] for b in q['by_ensemble'].values()]
+            lines += ['', f"Over {q['k']} independently seeded ensembles and a student of each (seeds {q['seeds']}), means over ordered pairs: "
+                          f"student vs another ensemble {q['student_vs_other_ensemble']:.3f}, ensemble vs another ensemble {q['ensemble_vs_other_ensemble']:.3f} "
+                          f"(ratio {q['ratio']:.2f}; per ensemble {min(be):.2f} to {max(be):.2f}); students vs each other {q['student_vs_other_student']:.3f}."]
     lines += ['', '## Time', '', ', '.join(f"{k} {v:.0f} s" for k, v in r['timing'].items()), '',
               'Versions: ' + ', '.join(f'{k} {v}' for k, v in r['versions'].items())]
     with atomic_path(out/'report.md') as t: Path(t).write_text('\n'.join(lines) + '\n')
