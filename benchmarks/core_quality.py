@@ -5,13 +5,13 @@ student vs ensemble vs mean teacher (test Pearson), 90% interval coverage and wi
 method and calibration, conditional (worst-quintile) coverage, selective prediction, error ranking, shift AUROCs, and
 cross-ensemble agreement when the run measured it.
 
-Run: python benchmarks/core_quality.py RUN_DIR LABEL   (e.g. degu quickstart --out /tmp/qs, then .../core_quality.py /tmp/qs quickstart)"""
+Run: python benchmarks/core_quality.py RUN_DIR LABEL [NOTE]   (NOTE: how the run folder was made, printed first; e.g. degu quickstart --out /tmp/qs, then .../core_quality.py /tmp/qs quickstart)"""
 import json, os, sys
 sys.path.insert(0, os.path.dirname(__file__))
 from pathlib import Path
 from _record import record
 
-run, label = Path(sys.argv[1]), sys.argv[2]
+run, label = Path(sys.argv[1]), sys.argv[2]; note = sys.argv[3] + '\n\n' if len(sys.argv) > 3 else ''
 r = json.loads((run/'report.json').read_text()); cfg = json.loads((run/'config.json').read_text())
 te, en, st = r['teachers'], r['ensemble'], r['student']
 man = json.loads((run/'manifest.json').read_text()); secs = {k: v.get('seconds') for k, v in man['stages'].items()}
@@ -28,6 +28,10 @@ if r.get('cross_ensemble'):
     c = r['cross_ensemble']
     goals.append(('student vs ensemble B >= 1.5x ensemble A vs B', f"{c['student_vs_other_ensemble']:.3f} vs {c['ensemble_vs_other_ensemble']:.3f} (ratio {c['ratio']:.2f})",
                   ok(c['ratio'] >= 1.5)))
+    if c.get('replicates'):      # `evaluate.cross_ensemble: K`: the same goal, averaged over K ensembles and a student of each
+        q = c['replicates']; be = [b['ratio'] for b in q['by_ensemble'].values()]
+        goals.append((f"over {q['k']} ensembles: student vs another ensemble >= 1.5x ensemble vs another", f"{q['student_vs_other_ensemble']:.3f} vs "
+                      f"{q['ensemble_vs_other_ensemble']:.3f} (ratio {q['ratio']:.2f}; per ensemble {min(be):.2f}-{max(be):.2f})", ok(q['ratio'] >= 1.5)))
 rows = '\n'.join(f'| {g} | {v} | {o} |' for g, v, o in goals)
 ivrows = '\n'.join(f"| {m} | {cal} | {f3(v['0.1']['coverage'])} | {f3(v['0.1']['width'])} | {f3(v['0.1']['width_vs_constant'])} | {f3(v['0.1']['worst_quintile_coverage'])} |"
                    for cal, d in r['intervals_by_calibration'].items() for m, v in d.items() if m != 'constant' or cal == 'scaled')
@@ -35,7 +39,7 @@ rk = r['error_ranking']
 shift = '\n'.join(f"| {s['level']} | {({True: 'yes', False: 'no'}).get(s.get('in_distribution'), 'unknown')} | {s['ensemble_std']:.4f} | "
                   f"{s.get('student_std', float('nan')):.4f} | {f3(s.get('auroc_ensemble'))} | {f3(s.get('auroc_student'))} | "
                   f"{f3(s.get('auroc_ensemble_total'))} | {f3(s.get('auroc_student_total'))} |" for s in r['shift'])
-body = f"""Run: `{run}` on `{r['dataset']}`: {r['n_train']:,} train, {r['n_valid']:,} early-stopping, {r['n_calibration']:,} calibration,
+body = note + f"""Run: `{run}` on `{r['dataset']}`: {r['n_train']:,} train, {r['n_valid']:,} early-stopping, {r['n_calibration']:,} calibration,
 {r['n_test']:,} test sequences of {r['seq_len']} bp; {te['n']} {r['model']['arch']} teachers (width {r['model']['width']},
 aleatoric {r['model'].get('aleatoric')}), student with {st['heads']} heads; calibration `{r['calibration']['method']}`.
 Test Pearson: teachers {', '.join(f'{p:.3f}' for p in te['pearson'])} (mean {te['mean_pearson']:.3f}), ensemble {en['pearson']:.3f},
