@@ -38,11 +38,11 @@ class _Stages:
     def read(self)->dict:
         return json.loads(self.path.read_text()) if self.path and self.path.exists() else {'stages': {}}
     def record(self, name, **info):
-        "Mark stage `name` finished (atomically); the first finish time and seconds are kept on a re-run."
+        "Mark stage `name` finished (atomically); the first finish time and seconds are kept on a re-run (seconds: the first that did work)."
         if self.path is None: return
         m = self.read(); old = m['stages'].get(name, {})
         m['stages'][name] = {**old, **info, 'finished': old.get('finished') or time.strftime('%Y-%m-%dT%H:%M:%S'),
-                             'seconds': old.get('seconds', self.timing.get(name))}
+                             'seconds': old.get('seconds') or self.timing.get(name)}     # an optional stage that was off took 0 s
         write_json(m, self.path)
     def set(self, **info):
         "Set top-level manifest keys (e.g. the data fingerprint), atomically."
