@@ -2,18 +2,19 @@
 of each, so that "student vs an independent ensemble" and "ensemble vs an independent ensemble" are averaged over every
 ordered pair instead of resting on one ensemble B.
 
-One pair (A, B) gives a noisy ratio: the Spearman of two 5-teacher stds is ~0.1 on a few thousand test sequences, so the
-denominator alone moves by +-0.02 from one B (or one CPU) to another. Ensemble 0 is the run's (its teachers and student
+One pair (A, B) gives a noisy ratio: on the quickstart, the Spearman of two 5-teacher stds ranged from -0.02 to 0.13 over
+10 pairs of ensembles, so the ratio's denominator depends on which B (or which CPU) one happens to have. Ensemble 0 is the run's (its teachers and student
 are reused), ensemble 1 reuses the run's ensemble B where one exists (RUN_DIR/teachers_b or RUN_DIR/growth/teachers_b),
 the others are trained under RUN_DIR/replicates/ (seed + 10,000 k; resumable: finished members and students are kept).
 Every student is trained with the run's settings (`pipeline.fit_student`), at each `--unc-weights` value.
 
 Reports on the test split, per task: the mean (and range) over ordered pairs i != j of Spearman(ensemble i's std,
 ensemble j's std) and of Spearman(student of i's epistemic std, ensemble j's std), their ratio, the students'
-agreement with their own ensembles and with each other, and the students' test Pearson.
+agreement with their own ensembles and with each other, and the students' test Pearson. Then why small ensembles agree so little:
+each ensemble's member Pearsons, and (K >= 4) the agreement of pools of two disjoint ensembles, twice the members.
 
 Run: python benchmarks/cross_replicates.py RUN_DIR LABEL [--ensembles 3] [--unc-weights 0.3 0.1]"""
-import argparse, json, os, shutil, sys, time
+import argparse, itertools, json, os, shutil, sys, time
 sys.path.insert(0, os.path.dirname(__file__))
 from pathlib import Path
 import numpy as np
@@ -23,7 +24,7 @@ from degu.pipeline import calibration_split, make_ensemble, fit_student
 from degu.distill import distill_targets
 from degu.train import predict
 from degu.uncertainty import student_heads, replicate_agreement
-from degu.utils import pearson, spearman
+from degu.utils import pearson, spearman, std
 
 ap = argparse.ArgumentParser(); ap.add_argument('run'); ap.add_argument('label')
 ap.add_argument('--ensembles', type=int, default=3, help='independent ensembles, the run\'s included (at least 2)')
@@ -47,7 +48,8 @@ for k in range(K):
     t0 = time.perf_counter()
     e.train(ds.x_train, ds.y_train, (ds.x_valid, ds.y_valid), verbose=1, retry_failed=cfg['ensemble']['retry_failed'])
     ens.append(e); t_ens.append(time.perf_counter() - t0)
-stds = [e.predict_all(ds.x_test)['std'] for e in ens]                         # K x (N, T)
+mem = [e.predict_members(ds.x_test) for e in ens]                              # K x (n, N, T) member means
+stds = [std(m) for m in mem]                                                    # K x (N, T): each ensemble's epistemic std
 res, t_stu = {}, []
 for w in weights:
     epi, pr = [], []
@@ -82,6 +84,17 @@ for w, (epi, pr) in res.items():
                     "(`by_ensemble`), and their ratio:\n\n| ensemble | student vs others | ensemble vs others | ratio |\n|---|---|---|---|\n"
                     + '\n'.join(f"| {i}{RUNS if i == '0' else ''} | {b['student_vs_others']:.3f} | {b['ensemble_vs_others']:.3f} | {b['ratio']:.2f} |"
                                  for i, b in r['by_ensemble'].items()))
+pooled = []
+for t in range(T):
+    mp = [[float(pearson(x[:, t], ds.y_test[:, t])[0]) for x in m] for m in mem]
+    quads = [q for q in itertools.combinations(range(K), 4)][:5]
+    halves = [(p, q) for a, b, c, d in quads for p, q in (((a, b), (c, d)), ((a, c), (b, d)), ((a, d), (b, c)))]
+    pool = lambda p: std(np.concatenate([mem[i] for i in p]))[:, t]
+    pp = [(p, q, sp(pool(p), pool(q))) for p, q in halves]
+    pooled.append(f"Task {ds.targets[t]}: member Pearson " + '; '.join(f'ensemble {k} {min(v):.3f}-{max(v):.3f}' for k, v in enumerate(mp))
+                  + (f". Pools of {2*n}: " + ', '.join(f'({p[0]} + {p[1]}) vs ({q[0]} + {q[1]}) {v:.3f}' for p, q, v in pp)
+                     + f" (mean {np.mean([v[-1] for v in pp]):.3f}, against {np.mean([sp(stds[i][:, t], stds[j][:, t]) for i, j in itertools.combinations(range(K), 2)]):.3f} for single ensembles)"
+                     if pp else f' (pools need 4 ensembles or more)'))
 body = f"""Run: `{run}` ({n} {cfg['model']['arch']} teachers at width {cfg['model']['width']}, aleatoric {cfg['ensemble']['aleatoric']}).
 {K} independently seeded ensembles of {n} (seeds {', '.join(str(cfg['ensemble']['seed'] + 10_000*k) for k in range(K))}; ensemble 0 is the run's;
 teachers trained by this run of the script: {', '.join(f'{t:.0f} s' for t in t_ens)}), a student of each (students trained here:
@@ -95,6 +108,11 @@ means in brackets. The ratio is mean(student vs other ensemble) / mean(ensemble 
 {chr(10).join(rows)}
 
 {(chr(10)*2).join(mats)}
+
+Why small ensembles agree so little, per task: the members' test Pearson in each ensemble (a weak member would
+dominate the std), and the agreement of {2*n}-member pools of two disjoint ensembles, e.g. (0 + 1) vs (2 + 3):
+
+{(chr(10)*2).join(pooled)}
 """
 record(f'cross_replicates_{a.label}', f'Cross-ensemble agreement over {K} independent ensembles ({a.label})',
        f"python benchmarks/cross_replicates.py RUN_DIR {a.label} --ensembles {K}" + (f" --unc-weights {' '.join(f'{w:g}' for w in weights)}" if a.unc_weights else ''), body)
