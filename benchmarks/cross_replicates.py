@@ -4,8 +4,8 @@ ordered pair instead of resting on one ensemble B.
 
 One pair (A, B) gives a noisy ratio: on the quickstart, the Spearman of two 5-teacher stds ranged from -0.02 to 0.13 over
 10 pairs of ensembles, so the ratio's denominator depends on which B (or which CPU) one happens to have. Ensemble 0 is the run's (its teachers and student
-are reused), ensemble 1 reuses the run's ensemble B where one exists (RUN_DIR/teachers_b or RUN_DIR/growth/teachers_b),
-the others are trained under RUN_DIR/replicates/ (seed + 10,000 k; resumable: finished members and students are kept).
+are reused), ensemble 1 is the run's ensemble B where one exists (RUN_DIR/teachers_b or RUN_DIR/growth/teachers_b, `_runs.second_ensemble`),
+the others are trained under RUN_DIR/replicates/ with their distillation targets (seed + 10,000 k; resumable: finished members and students are kept).
 Every student is trained with the run's settings (`pipeline.fit_student`), at each `--unc-weights` value.
 
 Reports on the test split, per task: the mean (and range) over ordered pairs i != j of Spearman(ensemble i's std,
@@ -14,14 +14,14 @@ agreement with their own ensembles and with each other, and the students' test P
 each ensemble's member Pearsons, and (K >= 4) the agreement of pools of two disjoint ensembles, twice the members.
 
 Run: python benchmarks/cross_replicates.py RUN_DIR LABEL [--ensembles 3] [--unc-weights 0.3 0.1]"""
-import argparse, itertools, json, os, shutil, sys, time
+import argparse, itertools, json, os, sys, time
 sys.path.insert(0, os.path.dirname(__file__))
 from pathlib import Path
 import numpy as np
 from _record import record
 from degu.data import read_h5
-from degu.pipeline import calibration_split, make_ensemble, fit_student
-from degu.distill import distill_targets
+from degu.pipeline import calibration_split, make_ensemble, fit_student, student_targets
+from _runs import second_ensemble
 from degu.train import predict
 from degu.uncertainty import student_heads, replicate_agreement
 from degu.utils import pearson, spearman, std
@@ -38,14 +38,10 @@ sp = lambda u, v: float(spearman(np.asarray(u, np.float64), np.asarray(v, np.flo
 ens, t_ens = [], []
 for k in range(K):
     c = {**cfg, 'ensemble': {**cfg['ensemble'], 'seed': cfg['ensemble']['seed'] + 10_000*k}}
-    e = make_ensemble(c, run) if k == 0 else make_ensemble(c, run/'replicates', name=f'teachers_{k}')
-    if k == 1:                                  # the run's ensemble B (same seeds and settings), if it trained one
-        e.prefix.parent.mkdir(parents=True, exist_ok=True)
-        for src in (run/'teachers_b', run/'growth'/'teachers_b'):
-            for i in range(n):
-                for f in (f'teacher_{i}.weights.h5', f'teacher_{i}.json'):
-                    if (src/f).exists() and not (e.prefix.parent/f).exists(): shutil.copy2(src/f, e.prefix.parent/f)
-    e.train(ds.x_train, ds.y_train, (ds.x_valid, ds.y_valid), verbose=1, retry_failed=cfg['ensemble']['retry_failed'])
+    e = second_ensemble(cfg, run, ds.x_train, ds.y_train) if k == 1 else None     # the run's B: finished, used as it is
+    if e is None:                                # the run's teachers (finished), or trained here (resumable)
+        e = make_ensemble(c, run) if k == 0 else make_ensemble(c, run/'replicates', name=f'teachers_{k}')
+        e.train(ds.x_train, ds.y_train, (ds.x_valid, ds.y_valid), verbose=1, retry_failed=cfg['ensemble']['retry_failed'])
     ens.append(e)
     t_ens.append(sum(json.loads(pth.with_name(pth.name.replace('.weights.h5', '.json')).read_text()).get('seconds') or 0 for pth in e.weight_paths))
 mem = [e.predict_members(ds.x_test) for e in ens]                              # K x (n, N, T) member means
@@ -54,7 +50,7 @@ res, t_stu = {}, []
 for w in weights:
     epi, pr = [], []
     for k, e in enumerate(ens):
-        dd = distill_targets(e, ds, kind=dc['kind'], verbose=0, n_teachers=dc['teachers'])
+        dd = student_targets(cfg, e, ds, run/'distill.h5' if k == 0 else run/'replicates'/f'distill_{k}.h5')   # one teacher pass, kept
         spath = run/'replicates'/f'student_{k}_w{w:g}.weights.h5'
         if k == 0 and w == dc['uncertainty_weight'] and (run/'student.weights.h5').exists(): spath = run/'student.weights.h5'
         t0, fresh = time.perf_counter(), not spath.exists()
@@ -65,8 +61,9 @@ for w in weights:
         print(f'[replicates] weight {w:g}, student of ensemble {k}: Pearson {np.round(pr[-1], 4).tolist()}', flush=True)
     res[w] = (epi, np.array(pr))
 rows, mats, RUNS = [], [], " (the run's)"
+ags = {w: replicate_agreement(epi, stds, ds.targets) for w, (epi, _) in res.items()}
 for w, (epi, pr) in res.items():
-    ag = replicate_agreement(epi, stds, ds.targets)
+    ag = ags[w]
     for t in range(T):
         r = ag['by_task'][str(ds.targets[t])]; be = r['by_ensemble'].values()
         rng = lambda k: f"{min(b[k] for b in be):.3f}-{max(b[k] for b in be):.3f}"
@@ -93,7 +90,7 @@ for t in range(T):
     pp = [(p, q, sp(pool(p), pool(q))) for p, q in halves]
     pooled.append(f"Task {ds.targets[t]}: member Pearson " + '; '.join(f'ensemble {k} {min(v):.3f}-{max(v):.3f}' for k, v in enumerate(mp))
                   + (f". Pools of {2*n}: " + ', '.join(f'({p[0]} + {p[1]}) vs ({q[0]} + {q[1]}) {v:.3f}' for p, q, v in pp)
-                     + f" (mean {np.mean([v[-1] for v in pp]):.3f}, against {np.mean([sp(stds[i][:, t], stds[j][:, t]) for i, j in itertools.combinations(range(K), 2)]):.3f} for single ensembles)"
+                     + f" (mean {np.mean([v[-1] for v in pp]):.3f}, against {ags[weights[0]]['by_task'][str(ds.targets[t])]['ensemble_vs_other_ensemble']:.3f} for single ensembles)"
                      if pp else f' (pools need 4 ensembles or more)'))
 body = f"""Run: `{run}` ({n} {cfg['model']['arch']} teachers at width {cfg['model']['width']}, aleatoric {cfg['ensemble']['aleatoric']}).
 {K} independently seeded ensembles of {n} (seeds {', '.join(str(cfg['ensemble']['seed'] + 10_000*k) for k in range(K))}; ensemble 0 is the run's;

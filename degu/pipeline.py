@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'STAGES', 'QUICKSTART_CONFIG', 'SMOKE_CONFIG', 'versions', 'write_json',
            'ConfigError', 'validate_config', 'load_config', 'example_config', 'init_example', 'data_fingerprint',
-           'load_data', 'make_ensemble', 'student_train_kwargs', 'fit_student', 'calibration_split',
+           'load_data', 'make_ensemble', 'student_train_kwargs', 'student_targets', 'fit_student', 'calibration_split',
            'uncertainty_report', 'student_summary', 'shift_levels', 'cross_ensemble', 'run_pipeline', 'quickstart',
            'write_report_md', 'finished_run', 'run_variants', 'motif_stage', 'run_motifs']
 
@@ -313,6 +313,17 @@ def student_train_kwargs(cfg:dict)->dict:
     return {**{k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size', 'ema')}, 'initial_lr': dc['learning_rate'],
             'unc_weight': dc['uncertainty_weight']}
 
+def student_targets(cfg:dict,        # the run's config (its `distill` section)
+                    ens,                # the teachers (`Ensemble`)
+                    ds:SeqDataset,      # the data they were trained on (after `calibration_split`)
+                    path,               # the targets' HDF5 file: read when it exists, else written (atomically)
+                   )->SeqDataset:
+    "The config's distillation targets of `ens` on `ds`, computed once (one fused teacher pass per split) and kept in `path`."
+    from degu.distill import distill_targets
+    if Path(path).exists(): return read_h5(path)
+    dd = distill_targets(ens, ds, kind=cfg['distill']['kind'], verbose=0, n_teachers=cfg['distill']['teachers'])
+    write_h5(dd, path); return dd
+
 def fit_student(cfg:dict,             # the run's config (its `distill` and `model` sections)
                 dd:SeqDataset,        # distillation targets of `ens` (`distill_targets`)
                 ens,                  # the teachers (`Ensemble`), labelling augmented batches for `distill.dynamic`
@@ -422,7 +433,6 @@ def cross_ensemble(cfg:dict, out, ds, ens, student_std, own_std, verbose:int=1):
     k = cfg['evaluate']['cross_ensemble']
     if not k: return None
     from degu.uncertainty import cross_ensemble_agreement, replicate_agreement, student_heads
-    from degu.distill import distill_targets
     from degu.train import predict
     K, dc, others = (2 if k is True else k), cfg['distill'], []
     seeds = [cfg['ensemble']['seed'] + 10_000*i for i in range(K)]
@@ -436,7 +446,7 @@ def cross_ensemble(cfg:dict, out, ds, ens, student_std, own_std, verbose:int=1):
     if K == 2: return res
     sts = [student_std]
     for e in others:                      # a student of each other ensemble, with the run's settings (resumable)
-        dd = distill_targets(e, ds, kind=dc['kind'], verbose=0, n_teachers=dc['teachers'])
+        dd = student_targets(cfg, e, ds, e.prefix.parent/'distill.h5')
         m = fit_student(cfg, dd, e, e.prefix.parent/'student.weights.h5', verbose)
         sts.append(student_heads(predict(m, ds.x_test), len(ds.targets), dc['kind'])['epistemic'])
     return {**res, 'replicates': {**replicate_agreement(sts, [own_std] + stds, ds.targets), 'k': K, 'seeds': seeds}}
@@ -451,7 +461,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
                 )->dict:                   # the report (or a stage summary when stopping early)
     "Run the DEGU stages from data to report; resumable and refusing a changed config."
     from degu.ensemble import size_curve
-    from degu.distill import distill_targets, eval_student
+    from degu.distill import eval_student
     from degu.train import predict
     from degu.uncertainty import student_heads
     if until not in STAGES: raise ConfigError(f"unknown stage {until!r}; stages are {list(STAGES)}")
@@ -492,10 +502,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     if stop('evaluate'): return {'ensemble': tab.to_dict('records'), 'timing': st.timing}
 
     dc = cfg['distill']; dpath = out/'distill.h5'
-    def _targets():
-        if dpath.exists(): return read_h5(dpath)
-        dd = distill_targets(ens, ds, kind=dc['kind'], verbose=0, n_teachers=dc['teachers']); write_h5(dd, dpath); return dd
-    dd = st('distill', _targets, lambda d: f"{dc['kind']} targets from one fused pass per split -> {dpath.name}")
+    dd = st('distill', lambda: student_targets(cfg, ens, ds, dpath), lambda d: f"{dc['kind']} targets from one fused pass per split -> {dpath.name}")
     if stop('distill'): return {'distill': str(dpath), 'timing': st.timing}
 
     spath = out/'student.weights.h5'; width, arch = cfg['model']['width'], cfg['model']['arch']
