@@ -96,6 +96,7 @@ def main(argv=None):
     os.environ.setdefault('MPLBACKEND', 'Agg')   # figures go to files; never open a window on a login node
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')   # no TensorFlow C++ info lines in the progress output
     from degu.pipeline import run_pipeline, load_config, ConfigError
+    from degu.ensemble import EnsembleError
     p = _parser(); a = p.parse_args(argv)
     try:
         if a.cmd == 'quickstart':
@@ -125,6 +126,6 @@ def main(argv=None):
             for n in DATASETS: print(f'{n}: {load_dataset(n)}')
         elif a.cmd == 'download-deepstarr': print(download_deepstarr(a.dest, a.source))
         else: p.print_help(); return 0
-    except (DataError, ConnectionError, ConfigError, FileNotFoundError) as e:
+    except (DataError, ConnectionError, ConfigError, FileNotFoundError, EnsembleError) as e:
         print(f'degu {a.cmd}: error: {e}', file=sys.stderr); return 2
     return 0

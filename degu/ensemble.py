@@ -4,8 +4,9 @@
 
 # %% auto #0
 __all__ = ['Ensemble', 'finished', 'write_manifest', 'build_member', 'member_skill', 'flag_member', 'train_member', 'flagged',
-           'train', 'assemble', 'load_member', 'first', 'fused', 'predict_members', 'predict_all', 'evaluate',
-           'size_curve', 'EnsemblerBase', 'EnsemblerMixed', 'EnsemblerDynamic']
+           'train', 'assemble', 'load_member', 'subset', 'first', 'EnsembleError', 'survivors', 'fused',
+           'predict_members', 'predict_all', 'evaluate', 'size_curve', 'EnsemblerBase', 'EnsemblerMixed',
+           'EnsemblerDynamic']
 
 # %% ../nbs/04_ensemble.ipynb #c003
 import os, json, time, inspect
@@ -309,11 +310,34 @@ def load_member(self:Ensemble, i:int)->keras.Model:
                          f"model.save_weights('member_{i}.weights.h5').") from None
     return m
 
+def subset(self:Ensemble, keep)->Ensemble:
+    "The ensemble of the members `keep` (indices; same weights files)."
+    keep = [int(i) for i in keep]
+    if not keep or any(not 0 <= i < self.n_members for i in keep):
+        raise ValueError(f"keep must be member indices in 0..{self.n_members - 1}, got {keep}")
+    return Ensemble([self.model_fns[i] for i in keep], weight_paths=[self.weight_paths[i] for i in keep],
+                    model_kwargs=self._infer_kwargs(), train_fun=[self.train_funs[i] for i in keep],
+                    train_kwargs=self.train_kwargs, aleatoric=self.aleatoric)
+
 def first(self:Ensemble, k:int)->Ensemble:
     "The ensemble of the first `k` members (same weights files), e.g. to distil from a smaller ensemble."
     if not 1 <= int(k) <= self.n_members: raise ValueError(f"k must be between 1 and {self.n_members}, got {k}")
-    return Ensemble(self.model_fns[:k], weight_paths=self.weight_paths[:k], model_kwargs=self._infer_kwargs(),
-                    train_fun=self.train_funs[:k], train_kwargs=self.train_kwargs, aleatoric=self.aleatoric)
+    return self.subset(range(int(k)))
+
+class EnsembleError(RuntimeError):
+    "Too few teachers survived their checks; the message says which failed and what to try."
+
+def survivors(self:Ensemble, min_members:int=3)->tuple:
+    "The ensemble of the members not flagged (after their retries) and `{index: reason}` of those dropped."
+    bad = self.flagged()
+    if not bad: return self, {}
+    keep = [i for i in range(self.n_members) if i not in bad]
+    if len(keep) < min(int(min_members), self.n_members):
+        raise EnsembleError(f"only {len(keep)} of {self.n_members} teachers passed their checks, fewer than ensemble.min_members "
+                            f"= {min_members}; failed: " + '; '.join(f'teacher {i}: {w}' for i, w in bad.items()) +
+                            ". Try more epochs (ensemble.max_epochs, ensemble.warmup_steps), more retries "
+                            "(ensemble.retry_failed), or more data; or lower ensemble.min_members.")
+    return self.subset(keep), bad
 
 def fused(self:Ensemble)->keras.Model:
     "One Keras model running every member: `(B, L, 4)` -> `(B, M, T)` (`(B, M, 2T)`, means then stds, if aleatoric); built once and cached."
@@ -340,7 +364,7 @@ def predict_all(self:Ensemble, x, batch_size:int=512, floor:float=1e-8)->dict:
     return {'members': mu, 'mean': mu.mean(0), 'std': std(mu), 'logvar': logvar(mu, floor=floor), 'member_std': p[..., T:],
             **{k: d[k] for k in ('aleatoric', 'epistemic', 'total')}}
 
-for f in (load_member, first, fused, predict_members, predict_all): setattr(Ensemble, f.__name__, f)
+for f in (load_member, subset, first, survivors, fused, predict_members, predict_all): setattr(Ensemble, f.__name__, f)
 
 # %% ../nbs/04_ensemble.ipynb #c016
 def evaluate(self:Ensemble, x, y, targets=None, batch_size:int=512, preds:dict=None)->pd.DataFrame:

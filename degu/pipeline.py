@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'STAGES', 'QUICKSTART_CONFIG', 'SMOKE_CONFIG', 'versions', 'write_json',
            'ConfigError', 'validate_config', 'load_config', 'example_config', 'init_example', 'data_fingerprint',
-           'load_data', 'make_ensemble', 'student_train_kwargs', 'student_targets', 'fit_student', 'calibration_split',
-           'uncertainty_report', 'student_summary', 'shift_levels', 'cross_ensemble', 'run_pipeline', 'quickstart',
-           'write_report_md', 'finished_run', 'run_variants', 'motif_stage', 'run_motifs']
+           'load_data', 'make_ensemble', 'teachers_used', 'student_train_kwargs', 'student_targets', 'fit_student',
+           'calibration_split', 'uncertainty_report', 'student_summary', 'shift_levels', 'cross_ensemble',
+           'run_pipeline', 'quickstart', 'write_report_md', 'finished_run', 'run_variants', 'motif_stage', 'run_motifs']
 
 # %% ../nbs/12_pipeline.ipynb #c003
 import os, json, time, platform
@@ -68,7 +68,7 @@ DEFAULT_CONFIG = {
     'model': {'arch': 'SmallCNN', 'width': 1.0},
     'ensemble': {'n': 5, 'seed': 0, 'evoaug': False, 'finetune_epochs': 5, 'max_epochs': 100, 'es_patience': 10,
                  'lr_patience': 5, 'lr_decay': 0.1, 'batch_size': 128, 'learning_rate': 1e-3, 'distribute': False,
-                 'retry_failed': 1, 'aleatoric': True},
+                 'retry_failed': 1, 'aleatoric': True, 'warmup_steps': 200, 'drop_failed': True, 'min_members': 3},
     'distill': {'kind': 'std', 'dynamic': False, 'mode': 'append', 'augmentations': ['mutagenesis', 'shuffle'],
                 'max_epochs': 100, 'es_patience': 10, 'lr_patience': 5, 'batch_size': 128, 'finetune_epochs': 3,
                 'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3, 'teachers': None},
@@ -88,7 +88,7 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'distill.kind': ('std', 'lo
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
             'distill.monitor': ('fidelity', 'activity', 'loss'), 'evaluate.calibration': ('scaled', 'shrunk', 'mondrian')}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
-             'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
+             'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0, 'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
              'distill.es_patience': 1, 'distill.lr_patience': 1, 'distill.batch_size': 1, 'distill.finetune_epochs': 0,
              'distill.teachers': 2, 'attribute.top_n': 1, 'attribute.head': 0, 'attribute.n_backgrounds': 1, 'shift.k': 1,
              'split.n_train': 1, 'motifs.n_seqs': 1, 'motifs.max_seqlets': 1}
@@ -301,11 +301,16 @@ def make_ensemble(cfg:dict, out, name:str='teachers'):
     from degu.train import train_standard_fun, train_evoaug_fun
     e = cfg['ensemble']
     tk = dict(max_epochs=e['max_epochs'], es_patience=e['es_patience'], lr_patience=e['lr_patience'], lr_decay=e['lr_decay'],
-              batch_size=e['batch_size'], initial_lr=e['learning_rate'])
+              batch_size=e['batch_size'], initial_lr=e['learning_rate'], warmup_steps=e['warmup_steps'])
     if e['evoaug']: tk['finetune_epochs'] = e['finetune_epochs']
     return Ensemble(cfg['model']['arch'], e['n'], prefix=Path(out)/name/'teacher', seed=e['seed'], aleatoric=e['aleatoric'],
                     model_kwargs=dict(width=cfg['model']['width']),
                     train_fun=train_evoaug_fun if e['evoaug'] else train_standard_fun, train_kwargs=tk)
+
+def teachers_used(cfg:dict, ens):
+    "The teachers a run uses and `{index: reason}` of those dropped: with `ensemble.drop_failed`, the survivors of their checks."
+    if not cfg['ensemble']['drop_failed']: return ens, {}
+    return ens.survivors(cfg['ensemble']['min_members'])
 
 def student_train_kwargs(cfg:dict)->dict:
     "The keyword arguments a config's `distill` section gives `train_student` (and `train_dynamic_student`)."
@@ -494,6 +499,9 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     _write_data_info(ens, ds)
     st.record('ensemble', teachers=[str(p.relative_to(out)) for p in ens.weight_paths])
     if stop('ensemble'): return {'ensemble': ens.write_manifest(), 'timing': st.timing}
+    trained, (ens, dropped) = ens, teachers_used(cfg, ens)
+    if verbose and dropped: print(f"[ensemble] dropped {len(dropped)} of {trained.n_members} teachers (still flagged after their "
+                                  f"retries): {dropped}; the ensemble and the student use the other {ens.n_members}")
     xs = {'valid': ds.x_valid, 'test': ds.x_test, 'cal': cal['x']}; ys = {'valid': ds.y_valid, 'test': ds.y_test, 'cal': cal['y']}
     pa = st('evaluate', lambda: {s: ens.predict_all(x) for s, x in xs.items()},
             lambda p: 'one fused ensemble pass on valid, calibration and test')
@@ -561,7 +569,9 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
         'n_test': len(ds.x_test), 'n_calibration': len(cal['x']), 'seq_len': ds.seq_len, 'targets': ds.targets,
         'model': {'arch': arch, 'width': width, 'evoaug': cfg['ensemble']['evoaug'], 'dynamic_distillation': dc['dynamic'],
                   'aleatoric': cfg['ensemble']['aleatoric']},
-        'teachers': {'n': ens.n_members, 'flagged': {str(k): v for k, v in ens.flagged().items()}, 'pearson': [_r(v) for v in mem.pearson], 'spearman': [_r(v) for v in mem.spearman],
+        'teachers': {'n': ens.n_members, 'trained': trained.n_members, 'flagged': {str(k): v for k, v in trained.flagged().items()},
+                     'dropped': {str(k): v for k, v in dropped.items()}, 'used': [i for i in range(trained.n_members) if i not in dropped],
+                     'pearson': [_r(v) for v in mem.pearson], 'spearman': [_r(v) for v in mem.spearman],
                      'mse': [_r(v) for v in mem.mse], 'mean_pearson': _r(mem.pearson.mean())},
         'ensemble': {**_rounded(e.mean().to_dict()), 'mean_std': _r(pa['test']['std'].mean()),
                      **({'mean_aleatoric': _r(pa['test']['aleatoric'].mean()), 'mean_total': _r(pa['test']['total'].mean())}
@@ -599,7 +609,8 @@ def _write_data_info(ens, ds):
     if m.get('data') != info: m['data'] = info; write_json(m, ens.manifest_path)
 
 QUICKSTART_CONFIG = example_config('quickstart')
-SMOKE_CONFIG = {'split': {'n_train': 2000}, 'model': {'width': 0.25}, 'ensemble': {'n': 2, 'max_epochs': 1, 'retry_failed': 0},
+SMOKE_CONFIG = {'split': {'n_train': 2000}, 'model': {'width': 0.25}, 'ensemble': {'n': 2, 'max_epochs': 1, 'retry_failed': 0,
+                                                                                 'drop_failed': False},
                 'distill': {'max_epochs': 1}, 'attribute': {'method': 'saliency', 'top_n': 20},
                 'shift': {'methods': [{'method': 'shuffle_mono'}]}}
 
@@ -642,8 +653,10 @@ def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, s
     lines += [f"| teacher {i} | {p:.3f} | {s:.3f} | {m:.3f} |" for i, (p, s, m) in enumerate(zip(te['pearson'], te['spearman'], te['mse']))]
     lines += [f"| ensemble of {te['n']} | {r['ensemble']['pearson']:.3f} | {r['ensemble']['spearman']:.3f} | {r['ensemble']['mse']:.3f} |",
               f"| student | {r['student']['pearson']:.3f} | {r['student']['spearman']:.3f} | {r['student']['mse']:.3f} |", '',
-              ('**Flagged teachers** (kept in the ensemble; look at them before trusting the uncertainty): ' +
-               '; '.join(f'teacher {k}: {v}' for k, v in te['flagged'].items()) if te.get('flagged') else
+              (f"**Dropped teachers** (still flagged after their retries; the ensemble and the student use teachers {te['used']}): " +
+               '; '.join(f'teacher {k}: {v}' for k, v in te['dropped'].items()) if te.get('dropped') else
+               '**Flagged teachers** (kept in the ensemble, `ensemble.drop_failed: false`; look at them before trusting the '
+               'uncertainty): ' + '; '.join(f'teacher {k}: {v}' for k, v in te['flagged'].items()) if te.get('flagged') else
                'No teacher was flagged: each beat predicting the training mean and none was an outlier among the others.'), '',
               f"The student's epistemic head follows the ensemble's {r['student']['uncertainty_kind']} with Spearman "
               f"{r['student']['uncertainty_spearman']:.3f} on test. Its total std ranks the absolute errors with Spearman "
@@ -708,6 +721,7 @@ def finished_run(cfg:dict,           # the run's config
     _check_out(out, cfg)
     ds, dd, dc = read_h5(out/'dataset.h5'), read_h5(out/'distill.h5'), cfg['distill']
     ens = make_ensemble(cfg, out); ens._infer_kwargs(ds.x_train, ds.y_train); ens.fused()   # every teacher must be finished
+    ens = teachers_used(cfg, ens)[0]
     st = build_student(cfg['model']['arch'], dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
                        n_tasks=len(dd.targets), width=cfg['model']['width'])
     st.load_weights(out/'student.weights.h5')
