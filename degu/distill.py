@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['MONITORS', 'STUDENT_LR', 'UNC_WEIGHT', 'AUGMENTATIONS', 'distill_targets', 'StudentHead', 'StandardizedMSE',
-           'target_stats', 'build_student', 'head_loss', 'head_metrics', 'valid_targets', 'student_head_weights',
-           'train_student', 'eval_student', 'Distiller', 'mutagenize', 'shuffle_positions', 'DynamicDistillModel',
-           'train_dynamic_student']
+           'target_stats', 'build_student', 'head_loss', 'head_metrics', 'valid_targets', 'save_portable',
+           'student_head_weights', 'train_student', 'eval_student', 'Distiller', 'mutagenize', 'shuffle_positions',
+           'DynamicDistillModel', 'train_dynamic_student']
 
 # %% ../nbs/05_distill.ipynb #c003
 import os, json, time
@@ -147,6 +147,17 @@ def valid_targets(dd:SeqDataset,      # output of `distill_targets`
                                                 "rebuild the targets with `distill_targets`, or use monitor='activity'.")
         T = len(dd.targets); y[:, :T] = d['ens_mean']
     return d['x'], y
+
+# %% ../nbs/05_distill.ipynb #f1c17af9
+def save_portable(model:keras.Model, path):
+    "Save `model` as a portable `.keras` file (architecture and weights), atomically."
+    path = Path(path); tmp = path.with_name(f'.{path.stem}.{os.getpid()}.tmp.keras')
+    plain = keras.Model(model.inputs, model.outputs, name=model.name)   # the same layers, uncompiled: no optimizer or loss to restore
+    try:
+        keras.saving.save_model(plain, tmp)
+        os.chmod(tmp, 0o644); os.replace(tmp, path)
+    finally:
+        if tmp.exists(): tmp.unlink()
 
 # %% ../nbs/05_distill.ipynb #c011
 STUDENT_LR = 3e-3   # the student fits the ensemble's smooth targets: 3x the teachers' 1e-3 measured better on two tables (BENCHMARKS.md)

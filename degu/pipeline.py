@@ -5,9 +5,10 @@
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'STAGES', 'QUICKSTART_CONFIG', 'SMOKE_CONFIG', 'versions', 'write_json',
            'ConfigError', 'validate_config', 'load_config', 'example_config', 'init_example', 'data_fingerprint',
-           'load_data', 'make_ensemble', 'teachers_used', 'student_train_kwargs', 'student_targets', 'fit_student',
-           'calibration_split', 'uncertainty_report', 'student_summary', 'shift_levels', 'cross_ensemble',
-           'run_pipeline', 'quickstart', 'write_report_md', 'finished_run', 'run_variants', 'motif_stage', 'run_motifs']
+           'load_data', 'make_ensemble', 'teachers_used', 'novelty_model', 'student_train_kwargs', 'student_targets',
+           'fit_student', 'calibration_split', 'uncertainty_report', 'write_calibration', 'student_summary',
+           'shift_levels', 'cross_ensemble', 'run_pipeline', 'quickstart', 'write_report_md', 'finished_run',
+           'run_variants', 'motif_stage', 'run_motifs']
 
 # %% ../nbs/12_pipeline.ipynb #c003
 import os, json, time, platform
@@ -76,7 +77,7 @@ DEFAULT_CONFIG = {
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
     'shift': {'methods': [{'method': 'mutate', 'rate': 0.05}, {'method': 'delete', 'max_len': 20},
                           {'method': 'shuffle_dinuc'}, {'method': 'shuffle_mono'}, {'method': 'random'},
-                          {'method': 'foreign', 'source': 'auto'}], 'k': 1},
+                          {'method': 'foreign', 'source': 'auto'}], 'k': 1, 'novelty_k': 5},
     'motifs': {'enabled': False, 'n_seqs': None, 'max_seqlets': 2000, 'meme': None},
     'report': {'figures': True},
 }
@@ -90,7 +91,7 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'distill.kind': ('std', 'lo
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0, 'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
              'distill.es_patience': 1, 'distill.lr_patience': 1, 'distill.batch_size': 1, 'distill.finetune_epochs': 0,
-             'distill.teachers': 2, 'attribute.top_n': 1, 'attribute.head': 0, 'attribute.n_backgrounds': 1, 'shift.k': 1,
+             'distill.teachers': 2, 'attribute.top_n': 1, 'attribute.head': 0, 'attribute.n_backgrounds': 1, 'shift.k': 1, 'shift.novelty_k': 1,
              'split.n_train': 1, 'motifs.n_seqs': 1, 'motifs.max_seqlets': 1}
 
 def _type_ok(v, want):
@@ -107,8 +108,8 @@ def _merge(user, base, path=''):
     for k, v in user.items():
         key = f'{path}.{k}' if path else k
         if k not in base:
-            near = difflib.get_close_matches(k, list(base), 1, 0.6) or \
-                   [b for b in base if str(k).startswith(b + '_') or b.startswith(str(k))][:1]
+            near = [b for b in base if str(k).startswith(b + '_')][:1] or difflib.get_close_matches(k, list(base), 1, 0.6) or \
+                   [b for b in base if b.startswith(str(k))][:1]        # n_members -> n (not min_members)
             hint = f" Did you mean '{(path + '.') if path else ''}{near[0]}'?" if near else ''
             raise ConfigError(f"config key '{key}' is not known.{hint} Known keys here: {sorted(base)}.")
         d = base[k]
@@ -312,6 +313,13 @@ def teachers_used(cfg:dict, ens):
     if not cfg['ensemble']['drop_failed']: return ens, {}
     return ens.survivors(cfg['ensemble']['min_members'])
 
+def novelty_model(cfg:dict, out, ds:SeqDataset)->dict:
+    "The run's novelty model (k-mer profile distance, `shift.novelty_k`), fitted on the training split once and kept in `novelty.npz`."
+    from degu.uncertainty import fit_novelty, save_novelty, load_novelty
+    p, k = Path(out)/'novelty.npz', cfg['shift']['novelty_k']
+    if p.exists() and (m := load_novelty(p))['k'] == k and m['n'] == len(ds.x_train): return m
+    m = fit_novelty(ds.x_train, k); save_novelty(m, p); return m
+
 def student_train_kwargs(cfg:dict)->dict:
     "The keyword arguments a config's `distill` section gives `train_student` (and `train_dynamic_student`)."
     dc = cfg['distill']
@@ -407,6 +415,29 @@ def uncertainty_report(cfg:dict, pa:dict, sh:dict, ys:dict, targets)->dict:
             'student': {'uncertainty_error_spearman': rank['student_total']['spearman'],
                         'uncertainty_error_spearman_by_task': {t: v['spearman'] for t, v in rank['student_total']['by_task'].items()}}}
 
+def _commit()->str:
+    "The git commit of the degu source, when it runs from a checkout (else None)."
+    import subprocess
+    try: return subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=Path(degu.__file__).parent, capture_output=True, text=True,
+                               timeout=10).stdout.strip() or None
+    except Exception: return None
+
+def write_calibration(cfg:dict, out, sh:dict, ys:dict, targets, fingerprint:str=None, pa:dict=None)->dict:
+    "Store what the student's total-std intervals (the report's `intervals.student_total`) need, per task and alpha: `calibration.json`."
+    from degu.uncertainty import interval_calibration
+    ev = cfg['evaluate']
+    def cal(h, sig):                      # h: {split: predictions}; sig: a split's predictions -> `(N, T)` sigma
+        col = lambda s, t: (h[s]['mean'][:, t], sig(h[s])[:, t], ys[s][:, t])
+        return interval_calibration({str(n): col('cal', t) for t, n in enumerate(targets)},
+                                    {str(n): col('valid', t) for t, n in enumerate(targets)}, ev['alphas'], ev['calibration'])
+    c = {'intervals': 'student_total', 'calibration': ev['calibration'], 'alphas': list(ev['alphas']), 'targets': [str(t) for t in targets],
+         'n_calibration': int(len(ys['cal'])), 'tasks': cal(sh, lambda p: p['total']),
+         'ensemble_tasks': cal(pa, lambda p: p.get('total', p['std'])) if pa is not None else None,
+         'degu': degu.__version__, 'commit': _commit(), 'data_fingerprint': fingerprint}
+    p = Path(out)/'calibration.json'
+    if not p.exists() or json.loads(p.read_text()) != json.loads(json.dumps(c, default=float)): write_json(c, p)   # a re-run rewrites nothing
+    return c
+
 def student_summary(sev, heads:dict, y, targets)->dict:
     "The student's report entry: activity and uncertainty-head metrics, mean over tasks with `by_task`."
     from degu.uncertainty import by_task
@@ -466,7 +497,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
                 )->dict:                   # the report (or a stage summary when stopping early)
     "Run the DEGU stages from data to report; resumable and refusing a changed config."
     from degu.ensemble import size_curve
-    from degu.distill import eval_student
+    from degu.distill import eval_student, save_portable
     from degu.train import predict
     from degu.uncertainty import student_heads
     if until not in STAGES: raise ConfigError(f"unknown stage {until!r}; stages are {list(STAGES)}")
@@ -515,6 +546,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
 
     spath = out/'student.weights.h5'; width, arch = cfg['model']['width'], cfg['model']['arch']
     student = st('student', lambda: fit_student(cfg, dd, ens, spath, verbose), lambda m: f"{'dynamic' if dc['dynamic'] else 'standard'} distillation -> {spath.name}")
+    if not (out/'student.keras').exists(): save_portable(student, out/'student.keras')
     sev = eval_student(student, dd)
     if stop('student'): return {'student': sev.to_dict('records'), 'timing': st.timing}
 
@@ -526,6 +558,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
              lambda u: f"split-conformal intervals calibrated on {len(cal['x']):,} held-out sequences"
                        f" ({cfg['evaluate']['calibration']}), scored on test")
     it = unc.pop('table')
+    write_calibration(cfg, out, sh, ys, ds.targets, st.read().get('data_fingerprint'), pa)
     if stop('conformal'): return {'conformal': it.to_dict('records'), 'intervals': unc['intervals'], 'timing': st.timing}
 
     from degu.attribution import (select_top, dinuc_backgrounds, attribute_ensemble, attribute, consistency, save_attributions,
@@ -551,7 +584,8 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     sc = cfg['shift']; shpath = out/'shifted.h5'
     levels, in_dist = shift_levels(cfg)
     _sets = lambda: read_shift_sets(shpath) if shpath.exists() else make_shift_sets(ds.x_test, levels, sc['k'], cfg['split']['seed'], shpath)
-    shift_tab = st('shift', lambda: eval_shift(_sets(), ens, student, ds.y_test, dc['kind'], ds.targets),
+    shift_tab = st('shift', lambda: eval_shift(_sets(), ens, student, ds.y_test, dc['kind'], ds.targets,
+                                               novelty=novelty_model(cfg, out, ds)),
                    lambda t: f"{len(t)} shift levels of the test split")
     shift_tab['in_distribution'] = [in_dist.get(n) for n in shift_tab.level]
     if stop('shift'): return {'shift': shift_tab.to_dict('records'), 'timing': st.timing}
@@ -590,7 +624,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
                         'paired_test': cs.loc['members', 'paired_test'] if 'paired_test' in cs else None},
         'shift': [_rounded({k: v for k, v in r.items() if not (isinstance(v, float) and np.isnan(v))})
                   for r in shift_tab.to_dict('records')],
-        'motifs': motifs, 'timing': st.timing, 'versions': versions()}
+        'novelty_k': cfg['shift']['novelty_k'], 'motifs': motifs, 'timing': st.timing, 'versions': versions()}
     write_json(report, out/'report.json')
     if cfg['report']['figures']: write_report_md(report, out, ds, pa, student, maps, idx_top, cons_df, sh, ys)
     st.record('report', outputs=['report.json', 'report.md'])
@@ -680,12 +714,15 @@ def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, s
               f"{at['method']} maps of the {at['n_sequences']} most active test sequences; reference: {at['reference']}. "
               f"Mean RMSE to the reference: teachers {at['members_rmse']:.5f}, student {at['students_rmse']:.5f}. {at['paired_test'] or ''}",
               '', '![consistency](figures/consistency.png)', '', '![logos](figures/logos.png)', '', '## Under shift', '',
-              'AUROC: how well the epistemic std separates the level from the unshifted test sequences (0.5: not at all). '
+              'AUROC: how well the epistemic std separates the level from the unshifted test sequences (0.5: not at all); '
+              f"novelty: the k-mer profile distance to the training sequences (k = {r.get('novelty_k', '-')}), which knows nothing of the model. "
               '`in library`: whether such sequences belong to the library at hand (yes, no, or unknown).', '',
-              '| level | in library | ensemble std | student std | AUROC ensemble | AUROC student | student vs ensemble r |', '|---|---|---|---|---|---|---|']
+              '| level | in library | ensemble std | student std | AUROC ensemble | AUROC student | AUROC novelty | student vs ensemble r |',
+              '|---|---|---|---|---|---|---|---|']
     yn = {True: 'yes', False: 'no', None: 'unknown'}
     lines += [f"| {s['level']} | {yn[s.get('in_distribution')]} | {s['ensemble_std']:.4f} | {s.get('student_std', float('nan')):.4f} | "
-              f"{f3(s.get('auroc_ensemble'))} | {f3(s.get('auroc_student'))} | {s.get('student_vs_ensemble_pearson', float('nan')):.3f} |" for s in r['shift']]
+              f"{f3(s.get('auroc_ensemble'))} | {f3(s.get('auroc_student'))} | {f3(s.get('auroc_novelty'))} | "
+              f"{s.get('student_vs_ensemble_pearson', float('nan')):.3f} |" for s in r['shift']]
     if r.get('cross_ensemble'):
         c = r['cross_ensemble']
         lines += ['', '## Reproducible uncertainty', '',

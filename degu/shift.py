@@ -134,10 +134,14 @@ def eval_shift(sets:dict,              # output of `make_shift_sets` / `read_shi
                y=None,                 # measured `(N, T)` for the unshifted set, optional
                kind:str='std',         # the student's uncertainty heads: 'std' or 'logvar'
                targets=None,           # task names for `by_task`
-               batch_size:int=512)->pd.DataFrame:
+               batch_size:int=512,
+               novelty:dict=None,      # a fitted novelty model (`fit_novelty`): adds `novelty` and `auroc_novelty`
+              )->pd.DataFrame:
     "Per shift level: student vs ensemble agreement, mean predicted uncertainty, the AUROC with which each epistemic std separates the level from the unshifted set, and (unshifted) measured metrics."
     from degu.train import predict
-    from degu.uncertainty import auroc
+    from degu.uncertainty import auroc, novelty_distance
+    nov = {n: novelty_distance(s['x'], novelty) for n, s in sets.items()} if novelty is not None else {}
+    pct = lambda d: np.searchsorted(novelty['train_distances'], d, side='right')/len(novelty['train_distances'])
     conv = (lambda u: np.exp(u/2)) if kind == 'logvar' else (lambda u: u)
     preds = {}
     for name, s in sets.items():
@@ -154,6 +158,8 @@ def eval_shift(sets:dict,              # output of `make_shift_sets` / `read_shi
         p = preds[name]; pa = p['pa']
         r = {'level': name, 'method': s['method'], 'n': len(s['x']), 'ensemble_std': float(pa['std'].mean())}
         if pa.get('total') is not None: r['ensemble_total_std'] = float(pa['total'].mean())
+        if name in nov: r['novelty'] = float(pct(nov[name]).mean())
+        if name in nov and name != 'unshifted' and 'unshifted' in nov: r['auroc_novelty'] = auroc(nov['unshifted'], nov[name])
         if student is not None:
             sp = p['sp']
             r.update(student_vs_ensemble_mse=float(mse(sp[:, :T], pa['mean']).mean()),

@@ -6,8 +6,10 @@
 __all__ = ['CALIBRATIONS', 'conformal_quantile', 'conformal_intervals', 'interval_table', 'reliability_curve',
            'error_by_uncertainty', 'AleatoricHead', 'GaussianNLL', 'build_aleatoric', 'MeanVarianceLoss',
            'mean_head_mse', 'total_std', 'decompose', 'shrink_sigma', 'fit_shrinkage', 'calibrated_interval',
-           'interval_stats', 'by_task', 'interval_report', 'risk_coverage', 'auroc', 'student_heads', 'error_spearman',
-           'selective_report', 'cross_ensemble_agreement', 'replicate_agreement']
+           'fit_interval', 'apply_interval', 'interval_calibration', 'interval_stats', 'by_task', 'interval_report',
+           'risk_coverage', 'auroc', 'student_heads', 'error_spearman', 'selective_report', 'cross_ensemble_agreement',
+           'replicate_agreement', 'kmer_profile', 'fit_novelty', 'novelty_distance', 'novelty', 'save_novelty',
+           'load_novelty']
 
 # %% ../nbs/06_uncertainty.ipynb #c003
 import numpy as np
@@ -185,18 +187,42 @@ def calibrated_interval(cal,                   # `(mu, sigma, y)` calibration sp
                         n_bins:int=5,          # sigma bins for 'mondrian'
                        )->tuple:               # (lower, upper)
     "Split-conformal intervals with a plain, shrunk or Mondrian (binned by predicted sigma) calibration."
+    return apply_interval(fit_interval(cal, alpha, calibration, lam, n_bins), test[0], test[1])
+
+def fit_interval(cal,                    # `(mu, sigma, y)` calibration split `(N,)`
+                 alpha:float=0.1, calibration:str='scaled', lam:float=0., n_bins:int=5,
+                )->dict:                 # JSON-ready: what `apply_interval` needs for any new sequence
+    "The calibration of `calibrated_interval` as plain numbers: quantile(s), scale kind, shrinkage and sigma bins, and n."
     if calibration not in CALIBRATIONS: raise ValueError(f"calibration must be one of {CALIBRATIONS}, not {calibration!r}")
-    mc, sc, yc = map(np.ravel, cal); mt, st = np.ravel(test[0]), np.ravel(test[1])
+    mc, sc, yc = map(np.ravel, cal)
+    p = {'alpha': float(alpha), 'calibration': calibration, 'scale': 'sigma', 'n': int(len(mc)), 'lam': float(lam)}
     if calibration == 'shrunk':
-        c = float(sc.mean()); sc, st = shrink_sigma(sc, lam, c), shrink_sigma(st, lam, c)
+        p.update(scale='shrunk sigma: (1 - lam) sigma + lam center', center=float(sc.mean())); sc = shrink_sigma(sc, lam, p['center'])
+    _q = lambda v: None if not np.isfinite(v) else v          # too few points for alpha: unbounded, stored as null
+    p['quantile'] = _q(conformal_quantile(mc, sc, yc, alpha))
     if calibration == 'mondrian':
-        edges = np.quantile(sc, np.linspace(0, 1, n_bins + 1)[1:-1]); bc, bt = _bin_of(sc, edges), _bin_of(st, edges)
-        qall = conformal_quantile(mc, sc, yc, alpha)
-        q = np.array([conformal_quantile(mc[bc == b], sc[bc == b], yc[bc == b], alpha) if (bc == b).any() else qall
-                      for b in range(n_bins)])[bt]
-    else: q = conformal_quantile(mc, sc, yc, alpha)
+        edges = np.quantile(sc, np.linspace(0, 1, n_bins + 1)[1:-1]); bc = _bin_of(sc, edges)
+        p.update(scale='sigma, one quantile per sigma bin', edges=[float(e) for e in edges],
+                 bin_quantiles=[_q(conformal_quantile(mc[bc == b], sc[bc == b], yc[bc == b], alpha)) if (bc == b).any()
+                                else p['quantile'] for b in range(n_bins)])
+    return p
+
+def apply_interval(p:dict, mu, sigma)->tuple:
+    "Intervals `(lower, upper)` for predictions `mu` and uncertainties `sigma` `(N,)` from a `fit_interval` calibration."
+    mt, st = np.ravel(mu), np.ravel(sigma)
+    if p['calibration'] == 'shrunk': st = shrink_sigma(st, p['lam'], p['center'])
+    inf = lambda v: np.inf if v is None else v
+    q = (np.array([inf(v) for v in p['bin_quantiles']])[_bin_of(st, np.asarray(p['edges']))] if p['calibration'] == 'mondrian'
+         else inf(p['quantile']))
     w = q*np.maximum(st, 1e-8)
     return mt - w, mt + w
+
+def interval_calibration(cal:dict,        # {task: (mu, sigma, y)} on the calibration split, arrays `(N,)`
+                         fit:dict=None,   # {task: (mu, sigma, y)} a fitting split for 'shrunk'
+                         alphas=(0.1,), calibration:str='scaled')->dict:  # {task: {alpha: fit_interval(...)}}
+    "The stored calibration of a set of intervals, per task and alpha, as `interval_report` builds them."
+    return {t: {f'{a:g}': fit_interval(c, a, calibration, fit_shrinkage(*fit[t], alpha=a) if calibration == 'shrunk' else 0.)
+                for a in alphas} for t, c in cal.items()}
 
 def interval_stats(lo, hi, y,             # intervals and measurements `(N,)`
                    ref_sigma=None,        # uncertainty whose quintiles define the conditional coverage (default: the width)
@@ -325,3 +351,53 @@ def replicate_agreement(student_stds,   # K arrays `(N, T)`: the epistemic std o
         for b in r['by_ensemble'].values(): b['ratio'] = b['student_vs_others']/b['ensemble_vs_others'] if b['ensemble_vs_others'] else float('nan')
         per.append(r)
     return by_task(per, targets)
+
+# %% ../nbs/06_uncertainty.ipynb #9379772d
+def kmer_profile(x,                   # `(N, L, 4)` one-hot (an all-zero row is N)
+                 k:int=4,             # word length
+                 batch_size:int=4096, # sequences counted at a time
+                )->np.ndarray:        # `(N, 4**k)` float32 frequencies; each row sums to 1 (0 if no window is free of N)
+    "Frequencies of every k-mer in each sequence, windows that touch an N skipped."
+    x = np.asarray(x); N, L = x.shape[:2]; out = np.zeros((N, 4**k), np.float32)
+    if L < k: return out
+    for s in range(0, N, batch_size):
+        b = x[s:s + batch_size]; tok = b.argmax(-1).astype(np.int64); ok = b.max(-1) > 0
+        code = np.zeros((len(b), L - k + 1), np.int64); good = np.ones_like(code, bool)
+        for j in range(k): code = code*4 + tok[:, j:L - k + 1 + j]; good &= ok[:, j:L - k + 1 + j]
+        rows = np.broadcast_to(np.arange(len(b))[:, None], code.shape)
+        c = np.bincount((rows*4**k + code)[good], minlength=len(b)*4**k).reshape(len(b), 4**k).astype(np.float32)
+        out[s:s + len(b)] = c/np.maximum(c.sum(1, keepdims=True), 1)
+    return out
+
+def fit_novelty(x,                    # `(N, L, 4)` one-hot training sequences
+                k:int=4,              # word length
+                shrink:float=0.1,     # covariance shrunk this far toward its diagonal (a stable inverse for 4**k words)
+               )->dict:               # mean, precision and the training distances, sorted
+    "Fit the k-mer profile distance on training sequences: mean, shrunk precision matrix and the training distances."
+    f = kmer_profile(x, k).astype(np.float64); mu = f.mean(0); c = np.cov(f, rowvar=False)
+    c = (1 - shrink)*c + shrink*np.diag(np.diag(c)) + 1e-9*np.eye(len(c))
+    m = {'k': int(k), 'shrink': float(shrink), 'mean': mu, 'precision': np.linalg.pinv(c, hermitian=True), 'n': len(f)}
+    m['train_distances'] = np.sort(novelty_distance(x, m))
+    return m
+
+def novelty_distance(x, model:dict)->np.ndarray:
+    "Mahalanobis distance `(N,)` of each sequence's k-mer profile to the training profiles of `fit_novelty`."
+    d = kmer_profile(x, model['k']).astype(np.float64) - model['mean']
+    return np.sqrt(np.maximum(((d @ model['precision'])*d).sum(1), 0))
+
+def novelty(x, model:dict)->np.ndarray:
+    "Novelty `(N,)` in [0, 1]: the percentile of each sequence's distance among the training sequences' own."
+    t = model['train_distances']
+    return np.searchsorted(t, novelty_distance(x, model), side='right')/len(t)
+
+def save_novelty(model:dict, path):
+    "Write a fitted novelty model to `path` (`.npz`), atomically."
+    from degu.data import atomic_path
+    with atomic_path(path) as tmp:
+        with open(tmp, 'wb') as f: np.savez(f, **{k: np.asarray(v) for k, v in model.items()})
+
+def load_novelty(path)->dict:
+    "Read a novelty model written by `save_novelty`."
+    with np.load(path) as z: m = {k: z[k] for k in z.files}
+    for k in ('k', 'n'): m[k] = int(m[k])
+    m['shrink'] = float(m['shrink']); return m

@@ -37,6 +37,9 @@ def test_quickstart_smoke_writes_report_and_resumes(smoke_run):
     assert set(rep['conformal']['student']) == {'0.1', '0.2', '0.3'}
     assert {'data', 'ensemble', 'evaluate', 'distill', 'student', 'conformal', 'attribute', 'shift'} <= set(rep['timing'])
     assert (smoke_run/'report.md').exists()
+    sh = {s['level']: s for s in rep['shift']}                         # novelty: k-mer distance to the training split
+    assert (smoke_run/'novelty.npz').exists() and rep['novelty_k'] == 5 and 'AUROC novelty' in (smoke_run/'report.md').read_text()
+    assert sh['shuffle_mono']['auroc_novelty'] > 0.9 and sh['unshifted']['novelty'] < 0.8, sh
     r2 = _degu('quickstart', '--out', str(smoke_run), '--smoke')   # the same command again reuses everything
     assert r2.returncode == 0 and '2/2 members already finished' in r2.stdout
 

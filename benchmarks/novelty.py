@@ -1,0 +1,53 @@
+"""Which k-mer profile distance recognises unfamiliar sequences? (issue 28, part 1)
+
+For each data set the novelty model (`degu.uncertainty.fit_novelty`) is fitted on the training split only; the shift sets
+are those of `degu run` (the default levels, seed 0) built from the test split. AUROC of novelty for each shifted set
+against the unshifted test split, for k = 3..6, and the seconds to fit and score.
+Data sets: the embedded lentiMPRA HepG2 split (230 bp), the embedded DeepSTARR sample (249 bp; its foreign library is
+lentiMPRA) and a check table: lentiMPRA cropped at random to 80-110 bp and padded with N (ragged), 6,000 rows.
+
+Run: python benchmarks/novelty.py [--ks 3 4 5 6]"""
+import argparse, os, sys, time
+sys.path.insert(0, os.path.dirname(__file__))
+import numpy as np
+from _record import record
+from degu.data import load_dataset, decode, one_hot, split_arrays, group_keys
+from degu.pipeline import DEFAULT_CONFIG, shift_levels
+from degu.shift import make_shift_sets
+from degu.uncertainty import fit_novelty, novelty_distance, auroc
+import copy
+
+ap = argparse.ArgumentParser(); ap.add_argument('--ks', type=int, nargs='+', default=[3, 4, 5, 6]); a = ap.parse_args()
+
+def short_table(seed=0, rows=6000):
+    full = load_dataset('lentimpra_hepg2'); rng = np.random.default_rng(seed)
+    cat = lambda k: np.concatenate([full.splits[s][k] for s in ('train', 'valid', 'test')])
+    x, y, ids = cat('x'), cat('y')[:, :1], cat('ids')
+    idx = np.sort(rng.permutation(len(x))[:rows]); seqs = decode(x[idx]); L = rng.integers(80, 111, len(idx))
+    cut = [s[(len(s) - l)//2:(len(s) - l)//2 + l] for s, l in zip(seqs, L)]
+    return split_arrays(one_hot(cut, ragged='pad'), y[idx], ids[idx], group_keys(ids[idx]), seed=seed)
+
+DATA = {'lentiMPRA HepG2 (embedded)': ('lentimpra_hepg2', lambda: load_dataset('lentimpra_hepg2')),
+        'DeepSTARR sample (embedded)': ('deepstarr_sample', lambda: load_dataset('deepstarr_sample')),
+        'check table: lentiMPRA 80-110 bp, ragged': ('table.tsv', short_table)}
+rows = []
+for name, (src, load) in DATA.items():
+    ds = load(); cfg = copy.deepcopy(DEFAULT_CONFIG); cfg['data']['source'] = src
+    levels, _ = shift_levels(cfg)
+    sets = make_shift_sets(ds.x_test, levels, 1, 0)
+    for k in a.ks:
+        t0 = time.perf_counter(); m = fit_novelty(ds.x_train, k); t_fit = time.perf_counter() - t0
+        t0 = time.perf_counter(); d = {s: novelty_distance(v['x'], m) for s, v in sets.items()}; t_sc = time.perf_counter() - t0
+        au = {('foreign' if s.startswith('foreign') else s): auroc(d['unshifted'], v) for s, v in d.items() if s != 'unshifted'}
+        rows.append((name, len(ds.x_train), k, au, t_fit, t_sc, sum(len(v['x']) for v in sets.values())))
+        print(name, k, {s: round(v, 3) for s, v in au.items()}, f'{t_fit:.1f} s fit, {t_sc:.1f} s score', flush=True)
+levels = list(rows[0][3])
+body = f"""AUROC of the k-mer profile novelty (Mahalanobis distance, covariance shrunk 10% toward its diagonal, fitted on the
+training split only) for each shifted set against the unshifted test split; fit and score times in seconds (score: every
+set). The foreign library is the other embedded one (Drosophila for lentiMPRA, lentiMPRA for DeepSTARR).
+
+| data (n train) | k | {' | '.join(levels)} | fit s | score s (n) |
+|---|---|{'---|' * len(levels)}---|---|
+""" + '\n'.join(f"| {n} ({nt:,}) | {k} | " + ' | '.join(f'{au.get(l, float("nan")):.3f}' for l in levels) + f" | {tf:.1f} | {ts:.1f} ({ns:,}) |"
+               for n, nt, k, au, tf, ts, ns in rows)
+record('novelty_kmer', 'Novelty: k-mer profile distance by k (issue 28)', 'python benchmarks/novelty.py ' + ' '.join(sys.argv[1:]), body)
