@@ -13,7 +13,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from pathlib import Path
 import numpy as np
 from _record import record
-from degu.pipeline import finished_run, calibration_split, uncertainty_report
+from degu.pipeline import calibration_split, uncertainty_report
+from degu.run import finished_run
 from degu.data import group_keys, LENTIMPRA_GROUP
 from degu.train import predict
 from degu.uncertainty import student_heads

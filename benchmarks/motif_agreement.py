@@ -11,7 +11,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 import numpy as np, keras
 from pathlib import Path
 from _record import record
-from degu.pipeline import run_pipeline, finished_run, QUICKSTART_CONFIG
+from degu.pipeline import run_pipeline, QUICKSTART_CONFIG
+from degu.run import finished_run
 from degu.attribution import select_top, attribute, attribute_ensemble
 from degu.motifs import run_modisco, compare_motifs
 from degu import models

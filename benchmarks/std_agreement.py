@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 from _record import record
 from _runs import second_ensemble
-from degu.pipeline import calibration_split, finished_run
+from degu.pipeline import calibration_split
+from degu.run import finished_run
 from degu.train import predict
 from degu.uncertainty import student_heads
 from degu.utils import spearman

@@ -126,11 +126,11 @@ def main(argv=None):
             run_pipeline(cfg, out, until=_UNTIL[a.cmd], member=getattr(a, 'member', None),
                          train=a.cmd == 'run', verbose=0 if a.quiet else 1)
         elif a.cmd == 'variants':
-            from degu.pipeline import run_variants
+            from degu.run import run_variants
             run_variants(load_config(a.config), a.out or str(Path('runs')/Path(a.config).stem), a.pairs, a.table, a.vcf, a.fasta,
                          a.ism, verbose=0 if a.quiet else 1)
         elif a.cmd == 'motifs':
-            from degu.pipeline import run_motifs
+            from degu.run import run_motifs
             cfg = load_config(a.config); over = {'n_seqs': a.n_seqs, 'max_seqlets': a.max_seqlets, 'meme': a.meme}
             cfg['motifs'] = {**cfg.get('motifs', {}), **{k: v for k, v in over.items() if v is not None}}
             run_motifs(cfg, a.out or str(Path('runs')/Path(a.config).stem), verbose=0 if a.quiet else 1)

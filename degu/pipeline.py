@@ -7,8 +7,7 @@ __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'STAGES', 'QUICKSTART_CONFIG
            'ConfigError', 'validate_config', 'load_config', 'example_config', 'init_example', 'data_fingerprint',
            'load_data', 'make_ensemble', 'teachers_used', 'novelty_model', 'student_train_kwargs', 'student_targets',
            'fit_student', 'calibration_split', 'uncertainty_report', 'write_calibration', 'student_summary',
-           'shift_levels', 'cross_ensemble', 'run_pipeline', 'quickstart', 'write_report_md', 'finished_run',
-           'run_variants', 'motif_stage', 'run_motifs']
+           'shift_levels', 'cross_ensemble', 'run_pipeline', 'quickstart', 'write_report_md', 'motif_stage']
 
 # %% ../nbs/12_pipeline.ipynb #c003
 import os, json, time, platform
@@ -747,68 +746,6 @@ def _save_fig(fig, path, dpi:int=110):
     with atomic_path(path) as t: fig.savefig(t, dpi=dpi, format=Path(path).suffix[1:])
     plt.close(fig)
 
-def finished_run(cfg:dict,           # the run's config
-                 out,                # the run's folder
-                )->dict:             # data, ensemble, student, kind, targets
-    "A finished run's data, teachers and student, loaded to score new sequences; nothing is trained."
-    from degu.distill import build_student
-    cfg = validate_config(cfg); out = Path(out)
-    need = [n for n in ('dataset.h5', 'distill.h5', 'student.weights.h5') if not (out/n).exists()]
-    if need: raise FileNotFoundError(f"{out} is not a finished run (no {', '.join(need)}); run `degu run CONFIG --out {out}` first")
-    _check_out(out, cfg)
-    ds, dd, dc = read_h5(out/'dataset.h5'), read_h5(out/'distill.h5'), cfg['distill']
-    ens = make_ensemble(cfg, out); ens._infer_kwargs(ds.x_train, ds.y_train); ens.fused()   # every teacher must be finished
-    ens = teachers_used(cfg, ens)[0]
-    st = build_student(cfg['model']['arch'], dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
-                       n_tasks=len(dd.targets), width=cfg['model']['width'])
-    st.load_weights(out/'student.weights.h5')
-    return {'data': ds, 'ensemble': ens, 'student': st, 'kind': dc['kind'], 'targets': list(ds.targets)}
-
-def run_variants(cfg:dict,           # the run's config
-                 out,                # the finished run's folder; results go to `out/variants/`
-                 pairs=None,         # TSV/CSV of ref/alt sequences (columns ref, alt, optional id)
-                 table=None,         # TSV/CSV of id, pos (1-based), ref, alt, applied to the run's sequences by id
-                 vcf=None,           # a VCF, with `fasta`
-                 fasta=None,         # the genome FASTA the VCF refers to
-                 ism:int=None,       # saturation mutagenesis of this many most active test sequences
-                 batch_size:int=512,
-                 verbose:int=1,
-                ):                   # the variant table written to `variants.tsv` (a DataFrame)
-    "Score variants with a finished run's teachers and student: `variants/variants.tsv`, `ism.h5` for ISM, and figures."
-    from degu.variants import score_pairs, apply_variants, vcf_windows, read_pairs, ism as _ism, ism_table, ism_importance, save_ism
-    from degu.attribution import select_top
-    from degu.plotting import plot_effect_uncertainty, plot_ism, plot_logo
-    given = [n for n, v in (('pairs', pairs), ('table', table), ('vcf', vcf), ('ism', ism)) if v is not None]
-    if len(given) != 1: raise ConfigError(f"give exactly one of --pairs, --table, --vcf (with --fasta) or --ism (got {given or 'none'})")
-    if vcf is not None and fasta is None: raise ConfigError('--vcf needs --fasta, the genome FASTA its positions refer to')
-    run = finished_run(cfg, out); ds = run['data']; dest = Path(out)/'variants'; dest.mkdir(exist_ok=True)
-    kw = dict(student=run['student'], ensemble=run['ensemble'], kind=run['kind'], batch_size=batch_size)
-    if ism is not None:
-        idx = select_top(ds.y_test, int(ism)); x = ds.x_test[idx]; ids = [str(ds.splits['test']['ids'][i]) for i in idx]
-        res = _ism(x, **kw, verbose=verbose)
-        save_ism(dest/'ism.h5', x, res, ids, run['targets'])
-        tab = ism_table(x, res, ids, run['targets'])
-    else:
-        if pairs is not None: xr, xa, info = read_pairs(pairs, ds.seq_len)
-        elif table is not None:
-            sp = [ds.splits[s] for s in ('train', 'valid', 'test')]
-            xr, xa, info = apply_variants(np.concatenate([d['x'] for d in sp]), [str(i) for d in sp for i in d['ids']], table)
-        else: xr, xa, info = vcf_windows(vcf, fasta, ds.seq_len)
-        tab = score_pairs(xr, xa, ids=info, targets=run['targets'], **kw)
-    with atomic_path(dest/'variants.tsv') as t: tab.to_csv(t, sep='\t', index=False, float_format='%.6g')
-    t0 = tab[tab.task == run['targets'][0]]
-    if 'ensemble_effect' in t0:
-        fig, _ = plot_effect_uncertainty(t0.ensemble_effect, t0.ensemble_effect_std, title=f"{len(t0):,} variants, {run['targets'][0]}")
-        _save_fig(fig, dest/'effect_uncertainty.png')
-    if ism is not None:
-        e0, s0 = res['ensemble_effect'][0, :, :, 0], res['ensemble_effect_std'][0, :, :, 0]
-        fig, _ = plot_ism(e0, s0, x[0], title=f'ISM of {ids[0]} (ensemble)'); _save_fig(fig, dest/'ism_heatmap.png')
-        imp, sd = ism_importance(e0, x[0], s0)
-        fig, _ = plot_logo(imp, x[0], std=sd, title=f'{ids[0]}: minus the mean effect of its 3 substitutions, with their mean std')
-        _save_fig(fig, dest/'ism_logo.png')
-    if verbose: print(f"[variants] {tab.variant.nunique():,} variants x {len(run['targets'])} tasks -> {dest/'variants.tsv'}")
-    return tab
-
 
 # %% ../nbs/12_pipeline.ipynb #c014y
 def motif_stage(cfg:dict, out, ds, ens, student, verbose:int=1)->dict:
@@ -837,17 +774,4 @@ def motif_stage(cfg:dict, out, ds, ens, student, verbose:int=1)->dict:
     if cfg['report']['figures']:
         fig, _ = plot_motifs({'ensemble average': sets['ensemble_average'], 'student': sets['student']}); _save_fig(fig, dest/'motif_logos.png')
     return {'n_sequences': int(len(idx)), 'method': 'saliency', 'head': head, 'sets': _rounded(summ.to_dict('records'))}
-
-def run_motifs(cfg:dict,              # the run's config (its `motifs` section applies)
-               out,                   # the finished run's folder; results go to `out/motifs/`
-               verbose:int=1,
-              )->dict:                # the motif summary (as in report.json's `motifs`)
-    "Motifs of a finished run's ensemble average and student (`degu motifs`): maps, TF-MoDISco results, `motifs.tsv`, logos."
-    run = finished_run(cfg, out); cfg = validate_config(cfg)
-    res = motif_stage(cfg, out, run['data'], run['ensemble'], run['student'], verbose)
-    if verbose:
-        s = {r['set']: r for r in res['sets']}
-        print(f"[motifs] ensemble average {s['ensemble_average']['n_motifs']} motifs, student {s['student']['n_motifs']} "
-              f"(median similarity to the ensemble's {s['student']['median_similarity']}) -> {Path(out)/'motifs'/'motifs.tsv'}")
-    return res
 

@@ -372,12 +372,14 @@ def kmer_profile(x,                   # `(N, L, 4)` one-hot (an all-zero row is 
 def fit_novelty(x,                    # `(N, L, 4)` one-hot training sequences
                 k:int=4,              # word length
                 shrink:float=0.1,     # covariance shrunk this far toward its diagonal (a stable inverse for 4**k words)
-               )->dict:               # mean, precision and the training distances, sorted
-    "Fit the k-mer profile distance on training sequences: mean, shrunk precision matrix and the training distances."
-    f = kmer_profile(x, k).astype(np.float64); mu = f.mean(0); c = np.cov(f, rowvar=False)
+                seed:int=0,           # which half of the sequences fits the profile, and which is the reference
+               )->dict:               # mean, precision and the reference distances, sorted
+    "Fit the k-mer profile distance on one half of the training sequences; the other half's distances are the reference."
+    x = np.asarray(x); idx = np.random.default_rng(seed).permutation(len(x)); a, b = np.sort(idx[:len(x)//2]), np.sort(idx[len(x)//2:])
+    f = kmer_profile(x[a], k).astype(np.float64); mu = f.mean(0); c = np.cov(f, rowvar=False)
     c = (1 - shrink)*c + shrink*np.diag(np.diag(c)) + 1e-9*np.eye(len(c))
-    m = {'k': int(k), 'shrink': float(shrink), 'mean': mu, 'precision': np.linalg.pinv(c, hermitian=True), 'n': len(f)}
-    m['train_distances'] = np.sort(novelty_distance(x, m))
+    m = {'k': int(k), 'shrink': float(shrink), 'mean': mu, 'precision': np.linalg.pinv(c, hermitian=True), 'n': len(x), 'n_fit': len(a)}
+    m['train_distances'] = np.sort(novelty_distance(x[b], m))   # held out from the fit: a new training-like sequence is uniform on it
     return m
 
 def novelty_distance(x, model:dict)->np.ndarray:
@@ -399,5 +401,5 @@ def save_novelty(model:dict, path):
 def load_novelty(path)->dict:
     "Read a novelty model written by `save_novelty`."
     with np.load(path) as z: m = {k: z[k] for k in z.files}
-    for k in ('k', 'n'): m[k] = int(m[k])
+    for k in ('k', 'n', 'n_fit'): m[k] = int(m[k])
     m['shrink'] = float(m['shrink']); return m

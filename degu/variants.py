@@ -19,14 +19,20 @@ BASES = 'ACGT'
 
 def _as_onehot(x, source='sequences'):
     "DNA strings or one-hot -> uint8 `(N, L, 4)`."
+    if hasattr(x, 'predict') and hasattr(x, 'layers'):
+        raise TypeError("a model was passed where the sequences belong: call ism(x, model=your_model) (or student=, ensemble=), "
+                        "with x the `(N, L, 4)` one-hot sequences or DNA strings.")
     if isinstance(x, str) or (len(x) and isinstance(x[0], str)): return one_hot(x, source=source)
     x = np.asarray(x)
     return x[None] if x.ndim == 2 else x
 
-def _predict_heads(x, student=None, ensemble=None, n_tasks:int=None, kind:str='std', batch_size:int=512)->dict:
-    "Student mean and epistemic std `(N, T)`, ensemble member means `(M, N, T)`, for one-hot `x`."
-    if student is None and ensemble is None: raise ValueError('give a student, an ensemble or both')
+def _predict_heads(x, student=None, ensemble=None, n_tasks:int=None, kind:str='std', batch_size:int=512, model=None)->dict:
+    "Student mean and epistemic std `(N, T)`, ensemble member means `(M, N, T)`, any model's outputs as `mean`, for one-hot `x`."
+    if student is None and ensemble is None and model is None: raise ValueError('give a student, an ensemble, a model, or several')
+    if model is not None and student is not None: raise ValueError('give a student or a model, not both')
     out = {}
+    if model is not None:
+        p = predict(model, x, batch_size); out['mean'] = p[:, :n_tasks] if n_tasks else p
     if ensemble is not None:
         out['members'] = ensemble.predict_members(x, batch_size).astype(np.float64); n_tasks = n_tasks or out['members'].shape[-1]
     if student is not None:
@@ -41,8 +47,8 @@ def effect_stats(ref:dict,  # predictions for the refs: student `mean`, `std` `(
     "Student effect (alt - ref) and its heads' std at ref and alt; ensemble mean effect, its std across members, and z."
     out = {}
     if 'mean' in alt:
-        out.update(effect=alt['mean'] - ref['mean'], student_std_ref=np.broadcast_to(ref['std'], alt['std'].shape),
-                   student_std_alt=alt['std'])
+        out['effect'] = alt['mean'] - ref['mean']
+        if 'std' in alt: out.update(student_std_ref=np.broadcast_to(ref['std'], alt['std'].shape), student_std_alt=alt['std'])
     if 'members' in alt:
         e = alt['members'] - ref['members']                       # per-member effects `(M, ...)`
         m, s = e.mean(0), e.std(0)
@@ -179,10 +185,11 @@ def ism(x,                    # `(N, L, 4)` one-hot (or DNA strings)
         batch_size:int=512,   # sequences per batch
         chunk:int=8192,       # mutant sequences per prediction call: memory stays bounded for any N
         verbose:int=0,        # 1: one line per chunk
+        model=None,           # any Keras model instead of a student: effects of its outputs (the first `n_tasks`, if given)
        )->dict:               # `(N, L, 4, T)` float32 arrays, keyed as `effect_stats`
     "In-silico saturation mutagenesis: every substitution's effect (mutant - ref), streamed in chunks; the ref base gets 0, a position with no base (N, padding) NaN."
     x = _as_onehot(x); N, L, _ = x.shape
-    kw = dict(student=student, ensemble=ensemble, n_tasks=n_tasks, kind=kind, batch_size=batch_size)
+    kw = dict(student=student, ensemble=ensemble, n_tasks=n_tasks, kind=kind, batch_size=batch_size, model=model)
     ref = _predict_heads(x, **kw); T = (ref['members'] if 'members' in ref else ref['mean']).shape[-1]
     per, out = max(1, chunk // (3*L)), None
     for a in range(0, N, per):

@@ -1,7 +1,8 @@
 """`distill.kind: logvar` end to end: log-variance targets (from the members themselves), the student's log-variance heads,
 online dynamic labels, and the conversion to std for the conformal intervals (checked against a hand computation)."""
 import numpy as np, pytest, tensorflow as tf
-from degu.pipeline import run_pipeline, finished_run, validate_config, calibration_split, SMOKE_CONFIG
+from degu.pipeline import run_pipeline, validate_config, calibration_split, SMOKE_CONFIG
+from degu.run import finished_run
 from degu.data import read_h5
 from degu.utils import VAR_FLOOR
 from degu.uncertainty import student_heads

@@ -26,11 +26,15 @@ def test_predict_fasta_table_stdin(run, tmp_path):
     r = _degu('predict', run, tmp_path/'in.csv', '--out', tmp_path/'tab.tsv', '--seq-col', 'sequence', '--id-col', 'name', '-q')
     assert r.returncode == 0 and '[predict]' not in r.stderr, r.stderr[-2000:]          # --quiet: no progress lines
     tab = pd.read_csv(tmp_path/'tab.tsv', sep='\t')
+    (tmp_path/'nohdr.txt').write_text(''.join(f'{i}\t{s}\n' for i, s in zip(ids, seqs)))
+    r = _degu('predict', run, tmp_path/'nohdr.txt', '--out', tmp_path/'nohdr.tsv', '--no-header', '--seq-col', 1, '--id-col', 0, '-q')
+    nh = pd.read_csv(tmp_path/'nohdr.tsv', sep='\t')
+    assert r.returncode == 0 and nh.id.tolist() == ids, r.stderr[-2000:]
     r = _degu('predict', run, '-', '--out', tmp_path/'stdin.tsv', '-q', input='\n'.join(seqs) + '\n')
     assert r.returncode == 0, r.stderr[-2000:]
     sd = pd.read_csv(tmp_path/'stdin.tsv', sep='\t')
     assert sd.id.tolist() == list(range(25))
-    for other in (tab, sd): np.testing.assert_allclose(other[f'{t}_mean'], fa[f'{t}_mean'], rtol=1e-5)
+    for other in (tab, sd, nh): np.testing.assert_allclose(other[f'{t}_mean'], fa[f'{t}_mean'], rtol=1e-5)
     r = _degu('predict', run, tmp_path/'in.fa', '--out', tmp_path/'ens.tsv', '--ensemble', '--alpha', '0.2', '-q')
     ens = pd.read_csv(tmp_path/'ens.tsv', sep='\t')
     assert r.returncode == 0 and f'{t}_lo80' in ens and f'{t}_lo90' not in ens, r.stderr[-2000:]
