@@ -386,9 +386,10 @@ def calibration_split(cfg:dict, ds:SeqDataset)->tuple:
     if not f: return ds, dict(ds.splits['valid'])          # 0: calibrate on the early-stopping split itself (not honest; documented)
     return split_calibration(ds, f, cfg['split']['seed'], cfg['data']['group_pattern'] or LENTIMPRA_GROUP)
 
-def uncertainty_report(cfg:dict, pa:dict, sh:dict, ys:dict, targets)->dict:
+def uncertainty_report(cfg:dict, pa:dict, sh:dict, ys:dict, targets, nov:dict=None)->dict:
     "The conformal stage: intervals for every method and calibration, selective prediction and error ranking on test."
-    from degu.uncertainty import interval_report, interval_table, selective_report, error_spearman, by_task, CALIBRATIONS
+    from degu.uncertainty import (interval_report, interval_table, selective_report, error_spearman, by_task, CALIBRATIONS,
+                                  score_report, fit_score_combination, combine_scores)
     ev = cfg['evaluate']
     def methods(s):
         e, h, y = pa[s], sh[s], ys[s]
@@ -406,7 +407,12 @@ def uncertainty_report(cfg:dict, pa:dict, sh:dict, ys:dict, targets)->dict:
     rank = {k: by_task([{'spearman': float(r)} for r in error_spearman(*m['test'][k][:2], ys['test'])], targets)
             for k in ('student_total', 'student_epistemic', 'ensemble_total')}
     rank['ensemble_epistemic'] = by_task([{'spearman': float(r)} for r in error_spearman(pa['test']['mean'], pa['test']['std'], ys['test'])], targets)
+    sc = lambda s: {k: v for k, v in (('student_epistemic', sh[s]['epistemic']), ('student_aleatoric', sh[s]['aleatoric']),
+                                      ('student_total', sh[s]['total']), ('novelty', (nov or {}).get(s))) if v is not None}
+    comb = fit_score_combination(sc('cal'), sh['cal']['mean'], ys['cal'])   # learnt on the calibration split, scored on test
+    scores = score_report(sh['test']['mean'], ys['test'], {**sc('test'), 'combined': combine_scores(comb, sc('test'))}, targets)
     return {'table': table, 'intervals': byc[ev['calibration']], 'intervals_by_calibration': byc, 'selective': sel,
+            'uncertainty_scores': scores, 'score_combination': comb,
             'mse_ratio_50': sel['mse_ratio_50'], 'error_ranking': rank,
             'calibration': {'method': ev['calibration'], 'n_sequences': int(len(ys['cal'])),
                             'split': f"{cfg['split']['calibration']:g} of the validation groups, used by no model" if cfg['split']['calibration']
@@ -553,7 +559,9 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     sp = {s: predict(student, x) for s, x in xs.items()}
     sh = {s: student_heads(sp[s], T, dc['kind']) for s in sp}
     su = {s: sh[s]['epistemic'] for s in sp}
-    unc = st('conformal', lambda: uncertainty_report(cfg, pa, sh, ys, ds.targets),
+    from degu.uncertainty import novelty
+    nov = lambda: {s: novelty(xs[s], novelty_model(cfg, out, ds)) for s in ('cal', 'test')}
+    unc = st('conformal', lambda: uncertainty_report(cfg, pa, sh, ys, ds.targets, nov()),
              lambda u: f"split-conformal intervals calibrated on {len(cal['x']):,} held-out sequences"
                        f" ({cfg['evaluate']['calibration']}), scored on test")
     it = unc.pop('table')
@@ -708,6 +716,10 @@ def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, s
               '', '![reliability](figures/coverage.png)', '', '## Selective prediction', '',
               f"Keeping the most confident half of the test sequences (by the student's total std) gives {r['mse_ratio_50']:.3f}x the MSE of all.",
               '', '![risk-coverage](figures/selective.png)', '']
+    if r.get('uncertainty_scores'):
+        lines += ["Each score against the student's absolute errors on test (`combined`: least squares of the others, fitted on "
+                  'the calibration split):', '', '| score | error-rank Spearman | mse_ratio_50 |', '|---|---|---|']
+        lines += [f"| {k} | {f3(v['spearman'])} | {f3(v['mse_ratio_50'])} |" for k, v in r['uncertainty_scores'].items()] + ['']
     at = r['attribution']
     lines += ['## Attribution consistency', '',
               f"{at['method']} maps of the {at['n_sequences']} most active test sequences; reference: {at['reference']}. "

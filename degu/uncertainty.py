@@ -8,8 +8,8 @@ __all__ = ['CALIBRATIONS', 'conformal_quantile', 'conformal_intervals', 'interva
            'mean_head_mse', 'total_std', 'decompose', 'shrink_sigma', 'fit_shrinkage', 'calibrated_interval',
            'fit_interval', 'apply_interval', 'interval_calibration', 'interval_stats', 'by_task', 'interval_report',
            'risk_coverage', 'auroc', 'student_heads', 'error_spearman', 'selective_report', 'cross_ensemble_agreement',
-           'replicate_agreement', 'kmer_profile', 'fit_novelty', 'novelty_distance', 'novelty', 'save_novelty',
-           'load_novelty']
+           'score_report', 'fit_score_combination', 'combine_scores', 'replicate_agreement', 'kmer_profile',
+           'fit_novelty', 'novelty_distance', 'novelty', 'save_novelty', 'load_novelty']
 
 # %% ../nbs/06_uncertainty.ipynb #c003
 import numpy as np
@@ -326,6 +326,37 @@ def cross_ensemble_agreement(student_std,   # `(N, T)` the student's epistemic s
         r['ratio'] = r['student_vs_other_ensemble']/r['ensemble_vs_other_ensemble'] if r['ensemble_vs_other_ensemble'] else float('nan')
         per.append(r)
     return by_task(per, targets)
+
+# %% ../nbs/06_uncertainty.ipynb #95e47d63
+def _per_task(s, T:int)->np.ndarray:
+    "A score as `(N, T)`: a task-independent `(N,)` score is repeated for each task."
+    s = np.asarray(s, np.float64)
+    return np.repeat(s[:, None], T, 1) if s.ndim == 1 else _cols(s)
+
+def score_report(mu, y,              # `(N, T)` predictions and measurements
+                 scores:dict,        # {name: `(N, T)` or `(N,)` score}, larger = less sure
+                 targets=None)->dict:# {name: {spearman, mse_ratio_50, by_task}}
+    "Error ranking (Spearman with |error|) and selective prediction (mse_ratio_50) for each uncertainty score."
+    mu, y = _cols(mu), _cols(y); T = mu.shape[1]; out = {}
+    for name, s in scores.items():
+        s = _per_task(s, T); sel = selective_report(mu, s, y)
+        out[name] = by_task([{'spearman': float(r), 'mse_ratio_50': sel['by_task'][str(t)]['mse_ratio_50']}
+                             for t, r in enumerate(error_spearman(mu, s, y))], targets)
+    return out
+
+def fit_score_combination(scores:dict, mu, y)->dict:
+    "Per task, least-squares weights of the z-scored scores (calibration split) that predict |y - mu|."
+    mu, y = _cols(mu), _cols(y); T = mu.shape[1]; names = sorted(scores)
+    S = np.stack([_per_task(scores[n], T) for n in names], -1)               # (N, T, K)
+    loc, sc = S.mean(0), np.maximum(S.std(0), 1e-12); err = np.abs(y - mu)
+    w = [np.linalg.lstsq(np.c_[np.ones(len(S)), (S[:, t] - loc[t])/sc[t]], err[:, t], rcond=None)[0] for t in range(T)]
+    return {'names': names, 'loc': loc.tolist(), 'scale': sc.tolist(), 'weights': [v.tolist() for v in w]}
+
+def combine_scores(model:dict, scores:dict)->np.ndarray:
+    "The combined score `(N, T)` of `fit_score_combination` for new sequences."
+    T = len(model['weights']); S = np.stack([_per_task(scores[n], T) for n in model['names']], -1)
+    z = (S - np.asarray(model['loc']))/np.asarray(model['scale'])
+    return np.stack([model['weights'][t][0] + z[:, t] @ np.asarray(model['weights'][t][1:]) for t in range(T)], 1)
 
 # %% ../nbs/06_uncertainty.ipynb #c014o
 def replicate_agreement(student_stds,   # K arrays `(N, T)`: the epistemic std of the student of each ensemble

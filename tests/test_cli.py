@@ -40,6 +40,9 @@ def test_quickstart_smoke_writes_report_and_resumes(smoke_run):
     sh = {s['level']: s for s in rep['shift']}                         # novelty: k-mer distance to the training split
     assert (smoke_run/'novelty.npz').exists() and rep['novelty_k'] == 5 and 'AUROC novelty' in (smoke_run/'report.md').read_text()
     assert sh['shuffle_mono']['auroc_novelty'] > 0.9 and sh['unshifted']['novelty'] < 0.8, sh
+    sc = rep['uncertainty_scores']                                      # error ranking and selective prediction by each score
+    assert set(sc) == {'student_epistemic', 'student_aleatoric', 'student_total', 'novelty', 'combined'}, set(sc)
+    assert all(-1 <= v['spearman'] <= 1 and v['mse_ratio_50'] > 0 for v in sc.values()) and '| combined |' in (smoke_run/'report.md').read_text()
     r2 = _degu('quickstart', '--out', str(smoke_run), '--smoke')   # the same command again reuses everything
     assert r2.returncode == 0 and '2/2 members already finished' in r2.stdout
 
