@@ -208,6 +208,12 @@ def read_records(source,                  # FASTA path, table path, or '-' (stan
         d = df.iloc[s:s + chunk_size]
         yield (d[ic].astype(str).tolist() if ic is not None else [str(i) for i in range(s, s + len(d))]), d[sc].astype(str).tolist()
 
+def _write_tsv(f, df:pd.DataFrame, header:bool):
+    "Write an id column and numeric columns as TSV, numbers to 6 significant digits (numpy formats them 3x faster than pandas)."
+    buf = io.StringIO(); np.savetxt(buf, df.iloc[:, 1:].to_numpy(np.float64), fmt='%.6g', delimiter='\t')
+    if header: f.write('\t'.join(df.columns) + '\n')
+    f.write(''.join(f'{i}\t{l}\n' for i, l in zip(df.iloc[:, 0].astype(str), buf.getvalue().splitlines())))
+
 def predict_file(run:Run, source, out,    # the run, the input (see `read_records`) and the output TSV (`.gz`: gzipped)
                  alpha=None, ensemble:bool=False, ragged:str=None, iupac:str=None, chunk_size:int=10_000,
                  batch_size:int=512, verbose:int=1, **read_kw)->int:   # the number of sequences scored
@@ -218,7 +224,7 @@ def predict_file(run:Run, source, out,    # the run, the input (see `read_record
         with f:
             for ids, seqs in read_records(source, chunk_size, **read_kw):
                 df = run.predict(seqs, alpha, ensemble, ids=ids, ragged=ragged, iupac=iupac, batch_size=batch_size)
-                df.to_csv(f, sep='\t', index=False, header=n == 0, float_format='%.6g'); n += len(df)
+                _write_tsv(f, df, header=n == 0); n += len(df)
                 if verbose: print(f"[predict] {n:,} sequences scored ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
     return n
 
