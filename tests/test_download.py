@@ -29,8 +29,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             body = body[:srv.cut_after.pop(name)]
             self.send_header('Content-Length', str(len(data) - start)); self.end_headers()
             self.wfile.write(body); self.wfile.flush(); self.connection.shutdown(socket.SHUT_RDWR); return
-        self.send_header('Content-Length', str(len(body))); self.end_headers()
-        self.wfile.write(body); srv.sent[name] = srv.sent.get(name, 0) + len(body)
+        srv.sent[name] = srv.sent.get(name, 0) + len(body)   # counted before the write: a client that has read the whole body
+        self.send_header('Content-Length', str(len(body))); self.end_headers()   # must never see it uncounted (a race under load)
+        self.wfile.write(body)
 
 @pytest.fixture
 def server(tmp_path):
