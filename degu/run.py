@@ -24,10 +24,17 @@ class Run:
                                          f"`degu run CONFIG --out {self.path}` first.")
         self.config = json.loads((self.path/'config.json').read_text())
         self.kind = self.config['distill']['kind']
-        self._student = self._ensemble = self._calibration = self._novelty = None
-        dd = read_h5(self.path/'distill.h5')
-        self.targets, self.seq_len = [str(t) for t in dd.targets], int(dd.x_train.shape[1])
-        self._dd = dd
+        self._student = self._ensemble = self._calibration = self._novelty = self._distill = None
+        import h5py                                           # names and length only: the data is read when it is needed
+        with h5py.File(self.path/'distill.h5', 'r') as f:
+            self.targets = [str(t) for t in json.loads(f.attrs['targets'])]; s = f['Train']['X'].shape
+        self.seq_len = int(s[2] if s[1] == 4 and s[2] != 4 else s[1])
+
+    @property
+    def _dd(self):
+        "The run's distillation data set (`distill.h5`), read on first use (older runs' students, the novelty fit)."
+        if self._distill is None: self._distill = read_h5(self.path/'distill.h5')
+        return self._distill
 
     def __repr__(self): return f"Run({self.path}: {len(self.targets)} task(s) {self.targets}, {self.seq_len} bp, {self.config['model']['arch']})"
 
@@ -71,7 +78,10 @@ class Run:
         "The run's novelty model (k-mer profile distance to the training split), fitted once and kept in `novelty.npz`."
         if self._novelty is None:
             from degu.pipeline import novelty_model
-            self._novelty = novelty_model(self.config, self.path, self._dd)
+            from degu.uncertainty import load_novelty
+            p = self.path/'novelty.npz'                       # the run's own: no need to read its training data
+            self._novelty = (m if p.exists() and (m := load_novelty(p))['k'] == self.config['shift']['novelty_k'] else
+                             novelty_model(self.config, self.path, self._dd))
         return self._novelty
 
 def load_run(path)->Run:
@@ -88,16 +98,18 @@ def encode(seqs, L:int, ragged:str='error', iupac:str=None, ids=None, source:str
         bad = next((i for i, s in enumerate(seqs) if len(s) != L), None)
         if bad is not None: raise DataError(f"{source}: record {ids[bad]!r} has length {len(seqs[bad])}, but the model takes {L} bp. "
                                             f"Pass --ragged pad (centre-pad with N) or --ragged trim (centre-crop); in Python ragged='pad'.")
-    out = []
+    out, shift = [], []
     for s in seqs:                                         # both policies reach the model's length, whichever side it is on
-        if len(s) > L: st = (len(s) - L)//2; s = s[st:st + L]
-        elif len(s) < L: left = (L - len(s))//2; s = 'N'*left + s + 'N'*(L - len(s) - left)
+        if len(s) > L: st = (len(s) - L)//2; s = s[st:st + L]; shift.append(st)
+        elif len(s) < L: left = (L - len(s))//2; s = 'N'*left + s + 'N'*(L - len(s) - left); shift.append(-left)
+        else: shift.append(0)
         out.append(s)
     try: return one_hot(out, source=source, iupac=iupac)
     except DataError as e:
         msg = str(e)
-        if 'row ' in msg:                                   # name the record, not the row of this chunk
-            r = int(msg.split('row ', 1)[1].split(',', 1)[0]); msg = msg.replace(f'row {r},', f'record {ids[r]!r},', 1)
+        if 'row ' in msg:                                   # name the record and its own position, not the padded row's
+            r = int(msg.split('row ', 1)[1].split(',', 1)[0]); p = int(msg.split('position ', 1)[1].split(':', 1)[0])
+            msg = msg.replace(f'row {r}, position {p}', f'record {ids[r]!r}, position {p + shift[r]}', 1)
         raise DataError(msg.replace("iupac='N' (config: data.iupac: N)", "--iupac N (Python: iupac='N')")) from None
 
 # %% ../nbs/13_run.ipynb #167fec6d
@@ -122,12 +134,13 @@ def predict(self:Run,
             ragged:str=None,       # length policy (default: the run's `data.ragged`)
             iupac:str=None,        # 'N': read IUPAC ambiguity codes as N
             batch_size:int=512,
+            source:str='input',    # the input's name in error messages
            )->pd.DataFrame:
     "Score sequences: mean, epistemic, aleatoric and total std per task, conformal intervals and novelty; one row per sequence."
     from degu.train import predict as _predict
     from degu.uncertainty import student_heads, novelty_distance
     x = np.asarray(seqs) if not isinstance(seqs, (list, tuple)) else encode(seqs, self.seq_len, ragged or self.config['data']['ragged'],
-                                                                           iupac, ids)
+                                                                           iupac, ids, source)
     if x.ndim != 3 or x.shape[1:] != (self.seq_len, 4):
         raise ValueError(f"one-hot input must be (N, {self.seq_len}, 4) for this run; got {x.shape}. Pass DNA strings to pad or crop them.")
     cal = self.calibration; alphas = cal['alphas'] if alpha is None else list(np.atleast_1d(alpha))
@@ -223,7 +236,8 @@ def predict_file(run:Run, source, out,    # the run, the input (see `read_record
         f = gzip.open(tmp, 'wt') if out.name.endswith('.gz') else open(tmp, 'w')
         with f:
             for ids, seqs in read_records(source, chunk_size, **read_kw):
-                df = run.predict(seqs, alpha, ensemble, ids=ids, ragged=ragged, iupac=iupac, batch_size=batch_size)
+                df = run.predict(seqs, alpha, ensemble, ids=ids, ragged=ragged, iupac=iupac, batch_size=batch_size,
+                                 source='standard input' if str(source) == '-' else str(source))
                 _write_tsv(f, df, header=n == 0); n += len(df)
                 if verbose: print(f"[predict] {n:,} sequences scored ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
     return n
