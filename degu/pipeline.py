@@ -6,8 +6,9 @@
 __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'STAGES', 'QUICKSTART_CONFIG', 'SMOKE_CONFIG', 'versions', 'write_json',
            'ConfigError', 'validate_config', 'load_config', 'example_config', 'init_example', 'data_fingerprint',
            'load_data', 'make_ensemble', 'teachers_used', 'novelty_model', 'student_train_kwargs', 'student_targets',
-           'fit_student', 'calibration_split', 'uncertainty_report', 'write_calibration', 'student_summary',
-           'shift_levels', 'cross_ensemble', 'run_pipeline', 'quickstart', 'write_report_md', 'motif_stage']
+           'fidelity_stage', 'recipe_data', 'fit_student', 'calibration_split', 'uncertainty_report',
+           'write_calibration', 'student_summary', 'shift_levels', 'cross_ensemble', 'run_pipeline', 'quickstart',
+           'write_report_md', 'motif_stage']
 
 # %% ../nbs/12_pipeline.ipynb #c003
 import os, json, time, platform
@@ -71,8 +72,9 @@ DEFAULT_CONFIG = {
                  'retry_failed': 1, 'aleatoric': True, 'warmup_steps': 200, 'drop_failed': True, 'min_members': 3},
     'distill': {'kind': 'std', 'dynamic': False, 'mode': 'append', 'augmentations': ['mutagenesis', 'shuffle'],
                 'max_epochs': 100, 'es_patience': 10, 'lr_patience': 5, 'batch_size': 128, 'finetune_epochs': 3,
-                'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3, 'teachers': None},
-    'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False},
+                'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3, 'teachers': None,
+                'recipe': 'auto', 'far': 0.25, 'effect_weight': 1.0},
+    'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False, 'fidelity_seqs': 30},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
     'shift': {'methods': [{'method': 'mutate', 'rate': 0.05}, {'method': 'delete', 'max_len': 20},
                           {'method': 'shuffle_dinuc'}, {'method': 'shuffle_mono'}, {'method': 'random'},
@@ -86,12 +88,14 @@ _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pa
 _TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int)}
 _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'distill.kind': ('std', 'logvar'), 'distill.mode': ('append', 'replace'),
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
-            'distill.monitor': ('fidelity', 'activity', 'loss'), 'evaluate.calibration': ('scaled', 'shrunk', 'mondrian')}
+            'distill.monitor': ('fidelity', 'activity', 'loss'), 'evaluate.calibration': ('scaled', 'shrunk', 'mondrian'),
+            'distill.recipe': ('auto', 'standard', 'neighbours', 'prior', 'neighbours_prior', 'pairs', 'pairs_prior')}
+_ADDED = {'distill.recipe': 'standard', 'distill.far': 0.25, 'distill.effect_weight': 1.0}   # keys newer than some runs: the value those runs used
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0, 'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
              'distill.es_patience': 1, 'distill.lr_patience': 1, 'distill.batch_size': 1, 'distill.finetune_epochs': 0,
              'distill.teachers': 2, 'attribute.top_n': 1, 'attribute.head': 0, 'attribute.n_backgrounds': 1, 'shift.k': 1, 'shift.novelty_k': 1,
-             'split.n_train': 1, 'motifs.n_seqs': 1, 'motifs.max_seqlets': 1}
+             'split.n_train': 1, 'motifs.n_seqs': 1, 'motifs.max_seqlets': 1, 'evaluate.fidelity_seqs': 0}
 
 def _type_ok(v, want):
     if isinstance(want, tuple): return any(_type_ok(v, w) for w in want)
@@ -138,6 +142,11 @@ def _check_values(c):
         sec, k = key.split('.')
         if c[sec][k] <= 0: raise ConfigError(f"config key '{key}' must be positive, got {c[sec][k]}.")
     if not 0 < c['ensemble']['lr_decay'] < 1: raise ConfigError(f"config key 'ensemble.lr_decay' must be in (0, 1), got {c['ensemble']['lr_decay']}.")
+    if c['distill']['dynamic'] and ('prior' in c['distill']['recipe'] or 'pairs' in c['distill']['recipe']):
+        raise ConfigError(f"config key 'distill.recipe' {c['distill']['recipe']!r} does not combine with dynamic distillation (online labels "
+                          "would overwrite the prior; pairs have their own train step): set distill.dynamic: false, or recipe: neighbours.")
+    if c['distill']['effect_weight'] <= 0: raise ConfigError(f"config key 'distill.effect_weight' must be positive, got {c['distill']['effect_weight']}.")
+    if not 0 < c['distill']['far'] <= 2: raise ConfigError(f"config key 'distill.far' must be in (0, 2] (off-data sequences per training sequence), got {c['distill']['far']}.")
     e = c['distill']['ema']
     if e is not None and not 0 < e < 1: raise ConfigError(f"config key 'distill.ema' must be in (0, 1), e.g. 0.99, or null (no weight averaging), got {e}.")
     fr = c['split']['fracs']
@@ -201,6 +210,8 @@ def validate_config(cfg:dict=None,     # a (partial) config, e.g. from YAML
                    )->dict:            # the full config with defaults
     "Fill in defaults and check a config; raise one `ConfigError` naming the key for anything wrong."
     c = _merge(cfg or {}, base or DEFAULT_CONFIG)
+    if c['distill']['recipe'] == 'auto':      # neighbours and the novelty prior (BENCHMARKS.md); dynamic distillation labels online
+        c['distill']['recipe'] = 'standard' if c['distill']['dynamic'] else 'neighbours_prior'
     _check_values(c)
     if check_files: _check_source(c)
     return c
@@ -239,7 +250,7 @@ def init_example(name:str='table',     # `quickstart`, `deepstarr` or `table`
     return out
 
 # %% ../nbs/12_pipeline.ipynb #c009
-STAGES = ('data', 'ensemble', 'evaluate', 'distill', 'student', 'conformal', 'attribute', 'shift', 'cross', 'motifs', 'report')
+STAGES = ('data', 'ensemble', 'evaluate', 'distill', 'student', 'conformal', 'attribute', 'shift', 'fidelity', 'cross', 'motifs', 'report')
 _POST_HOC = ('evaluate', 'motifs')   # config sections that only change analyses of finished models: a run folder may be re-analysed with new ones
 
 def _check_out(out, cfg):
@@ -247,10 +258,15 @@ def _check_out(out, cfg):
     p = Path(out)/'config.json'
     if not p.exists(): return
     old, new = json.loads(p.read_text()), json.loads(json.dumps(cfg))
+    older = [f'{key}: {v}' for key, v in _ADDED.items() if key.split('.')[1] not in old.get(key.split('.')[0], {})]
+    for key, v in _ADDED.items(): sec, k = key.split('.'); old.setdefault(sec, {}).setdefault(k, v)
     for s in _POST_HOC: old.pop(s, None); new.pop(s, None)
     if old != new:
         diff = sorted(f'{s}.{k}' for s in set(old) | set(new) for k in set(old.get(s, {})) | set(new.get(s, {}))
                       if old.get(s, {}).get(k) != new.get(s, {}).get(k))
+        hint = [o for o in older if o.split(':')[0] in diff]
+        if hint: raise ConfigError(f"{out} holds a run from before config key(s) {[h.split(':')[0] for h in hint]} (differs in {diff}): "
+                                   f"to re-analyse it, set {'; '.join(hint)} in your config.")
         raise ConfigError(f"{out} holds a run with a different config (differs in {diff}). Use a new output folder "
                           f"(--out) for the new config, or delete {out} to start over.")
 
@@ -336,22 +352,48 @@ def student_targets(cfg:dict,        # the run's config (its `distill` section)
     dd = distill_targets(ens, ds, kind=cfg['distill']['kind'], verbose=0, n_teachers=cfg['distill']['teachers'])
     write_h5(dd, path); return dd
 
+def fidelity_stage(cfg:dict, ds:SeqDataset, ens, student)->dict:
+    "ISM of `evaluate.fidelity_seqs` test sequences: the student's effects against its ensemble's, each teacher's against the others' (None when off)."
+    from degu.variants import ism, member_effects, fidelity_report
+    k = cfg['evaluate']['fidelity_seqs']
+    if not k or ens.n_members < 2: return None
+    idx = np.sort(np.random.default_rng(cfg['split']['seed']).choice(len(ds.x_test), min(k, len(ds.x_test)), replace=False))
+    x = ds.x_test[idx]; me = member_effects(x, ens)
+    se = ism(x, student=student, n_tasks=len(ds.targets), kind=cfg['distill']['kind'])['effect']
+    rep = fidelity_report(se, me, ds.targets); b = rep['best_teacher']
+    others = (me.sum(0) - me[b])/(len(me) - 1)
+    return {'report': {**rep, 'test_index': idx.tolist()}, 'effects': {'student': se, 'ensemble': me.mean(0), 'teacher': me[b], 'others': others}}
+
+def recipe_data(cfg:dict, dd:SeqDataset, ens, out, verbose:int=1)->tuple:
+    "`(dd plus the sequences of the config's distill.recipe, the novelty prior or None)`: teacher-labelled neighbours, off-data sequences."
+    from degu.distill import recipe_targets
+    from degu.uncertainty import novelty_excess
+    r = cfg['distill']['recipe']; dc = cfg['distill']
+    nm = novelty_model(cfg, out, dd) if 'prior' in r else None
+    prior = (lambda x: novelty_excess(x, nm)) if nm else None
+    d2, saw = recipe_targets(dd, ens, prior, {'pairs': 'standard', 'pairs_prior': 'prior'}.get(r, r), dc['far'], dc['seed'])
+    if verbose and saw: print(f"[student] recipe {r}: {len(d2.x_train) - len(dd.x_train):,} teacher-labelled sequences added ({'; '.join(saw)})")
+    return d2, prior
+
 def fit_student(cfg:dict,             # the run's config (its `distill` and `model` sections)
                 dd:SeqDataset,        # distillation targets of `ens` (`distill_targets`)
                 ens,                  # the teachers (`Ensemble`), labelling augmented batches for `distill.dynamic`
                 path,                 # the student's `.weights.h5`; its training history goes beside it
                 verbose:int=1):
     "The config's student of `dd`: loaded from `path` when finished, else trained (standard or dynamic) and saved there atomically."
-    from degu.distill import train_student, build_student, train_dynamic_student
+    from degu.distill import train_student, build_student, train_dynamic_student, train_pair_student
     from degu.ensemble import _save_weights
     dc, arch, width, path = cfg['distill'], cfg['model']['arch'], cfg['model']['width'], Path(path)
     if path.exists():
         m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
                           n_tasks=len(dd.targets), width=width)
         m.load_weights(path); return m
-    tk = student_train_kwargs(cfg)
+    tk = student_train_kwargs(cfg); dd, prior = recipe_data(cfg, dd, ens, path.parent, verbose)
     with _strategy(cfg, verbose):
-        if dc['dynamic']:
+        if dc['recipe'].startswith('pairs'):
+            m, h = train_pair_student(dd, ens, arch, prior, dc['effect_weight'], seed=dc['seed'], model_kwargs=dict(width=width),
+                                      monitor=dc['monitor'], verbose=verbose, **tk)
+        elif dc['dynamic']:
             m, h = train_dynamic_student(dd, ens, arch, dc['augmentations'], dc['mode'], dc['kind'], seed=dc['seed'],
                                          finetune_epochs=dc['finetune_epochs'], model_kwargs=dict(width=width),
                                          monitor=dc['monitor'], verbose=verbose, **tk)
@@ -550,7 +592,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     if stop('distill'): return {'distill': str(dpath), 'timing': st.timing}
 
     spath = out/'student.weights.h5'; width, arch = cfg['model']['width'], cfg['model']['arch']
-    student = st('student', lambda: fit_student(cfg, dd, ens, spath, verbose), lambda m: f"{'dynamic' if dc['dynamic'] else 'standard'} distillation -> {spath.name}")
+    student = st('student', lambda: fit_student(cfg, dd, ens, spath, verbose), lambda m: f"{'dynamic' if dc['dynamic'] else 'standard'} distillation, recipe {dc['recipe']} -> {spath.name}")
     if not (out/'student.keras').exists(): save_portable(student, out/'student.keras')
     sev = eval_student(student, dd)
     if stop('student'): return {'student': sev.to_dict('records'), 'timing': st.timing}
@@ -596,6 +638,10 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
                    lambda t: f"{len(t)} shift levels of the test split")
     shift_tab['in_distribution'] = [in_dist.get(n) for n in shift_tab.level]
     if stop('shift'): return {'shift': shift_tab.to_dict('records'), 'timing': st.timing}
+    fid = st('fidelity', lambda: fidelity_stage(cfg, ds, ens, student),
+             lambda f: f"ISM effects of {f['report']['n_seqs']} test sequences: student vs ensemble Pearson {f['report']['student']['pearson']:.3f}"
+             if f else 'effect fidelity: off (evaluate.fidelity_seqs)')
+    if stop('fidelity'): return {'fidelity': fid and fid['report'], 'timing': st.timing}
     cross = st('cross', lambda: cross_ensemble(cfg, out, ds, ens, sh['test']['epistemic'], pa['test']['std'], verbose),
                lambda c: 'cross-ensemble agreement of uncertainty' if c else 'cross-ensemble agreement: off (evaluate.cross_ensemble)')
     motifs = st('motifs', lambda: motif_stage(cfg, out, ds, ens, student, verbose) if cfg['motifs']['enabled'] else None,
@@ -608,7 +654,7 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
     report = {
         'dataset': cfg['data']['source'], 'seed': cfg['split']['seed'], 'n_train': len(ds.x_train), 'n_valid': len(ds.x_valid),
         'n_test': len(ds.x_test), 'n_calibration': len(cal['x']), 'seq_len': ds.seq_len, 'targets': ds.targets,
-        'model': {'arch': arch, 'width': width, 'evoaug': cfg['ensemble']['evoaug'], 'dynamic_distillation': dc['dynamic'],
+        'model': {'arch': arch, 'width': width, 'evoaug': cfg['ensemble']['evoaug'], 'dynamic_distillation': dc['dynamic'], 'recipe': dc['recipe'],
                   'aleatoric': cfg['ensemble']['aleatoric']},
         'teachers': {'n': ens.n_members, 'trained': trained.n_members, 'flagged': {str(k): v for k, v in trained.flagged().items()},
                      'dropped': {str(k): v for k, v in dropped.items()}, 'used': [i for i in range(trained.n_members) if i not in dropped],
@@ -631,9 +677,10 @@ def run_pipeline(cfg:dict=None,            # a (partial) config; defaults from D
                         'paired_test': cs.loc['members', 'paired_test'] if 'paired_test' in cs else None},
         'shift': [_rounded({k: v for k, v in r.items() if not (isinstance(v, float) and np.isnan(v))})
                   for r in shift_tab.to_dict('records')],
-        'novelty_k': cfg['shift']['novelty_k'], 'motifs': motifs, 'timing': st.timing, 'versions': versions()}
+        'novelty_k': cfg['shift']['novelty_k'], 'variants': {'fidelity': _rounded(fid['report']) if fid else None},
+        'motifs': motifs, 'timing': st.timing, 'versions': versions()}
     write_json(report, out/'report.json')
-    if cfg['report']['figures']: write_report_md(report, out, ds, pa, student, maps, idx_top, cons_df, sh, ys)
+    if cfg['report']['figures']: write_report_md(report, out, ds, pa, student, maps, idx_top, cons_df, sh, ys, fid and fid['effects'])
     st.record('report', outputs=['report.json', 'report.md'])
     if verbose:
         print(f"[report] test Pearson: teachers {report['teachers']['mean_pearson']:.3f} (mean of {ens.n_members}), "
@@ -662,7 +709,7 @@ def quickstart(out='degu_quickstart', # output folder
     return run_pipeline(SMOKE_CONFIG if smoke else QUICKSTART_CONFIG, out, verbose=verbose)
 
 # %% ../nbs/12_pipeline.ipynb #c012
-def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, sh, ys):
+def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, sh, ys, effects:dict=None):
     "Write `report.md` and its figures into `out`."
     import matplotlib.pyplot as plt
     from degu.plotting import plot_scatter, plot_coverage, plot_consistency, plot_logo, plot_risk_coverage
@@ -734,6 +781,18 @@ def write_report_md(report:dict, out, ds, pa, student, maps, idx_top, cons_df, s
     lines += [f"| {s['level']} | {yn[s.get('in_distribution')]} | {s['ensemble_std']:.4f} | {s.get('student_std', float('nan')):.4f} | "
               f"{f3(s.get('auroc_ensemble'))} | {f3(s.get('auroc_student'))} | {f3(s.get('auroc_novelty'))} | "
               f"{s.get('student_vs_ensemble_pearson', float('nan')):.3f} |" for s in r['shift']]
+    fd = (r.get('variants') or {}).get('fidelity')
+    if fd:
+        from degu.plotting import plot_effect_fidelity
+        b = fd['best_teacher']; tb = fd['teachers'][b]
+        fig, _ = plot_effect_fidelity(effects['student'], effects['ensemble'], effects['teacher'], effects['others'], f'teacher {b}')
+        fig.savefig(figs/'effect_fidelity.png', dpi=110); plt.close(fig)
+        lines += ['', '## Variant effects: does the student follow its ensemble?', '',
+                  f"ISM of {fd['n_seqs']} test sequences (every substitution). Student vs ensemble effects: Pearson {fd['student']['pearson']:.3f}, "
+                  f"Spearman {fd['student']['spearman']:.3f}, same sign on the ensemble's top {fd['top']:.0%} effects {fd['student']['sign_top']:.3f}. "
+                  f"Each teacher against the mean of the *other* teachers (leave-one-out): Pearson "
+                  + ', '.join(f"{t['pearson']:.3f}" for t in fd['teachers']) + f"; the best, teacher {b}, is shown beside the student "
+                  f"(sign on top effects {tb['sign_top']:.3f}).", '', '![effect fidelity](figures/effect_fidelity.png)']
     if r.get('cross_ensemble'):
         c = r['cross_ensemble']
         lines += ['', '## Reproducible uncertainty', '',

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['logo_frame', 'plot_logo', 'plot_scatter', 'plot_uncertainty_error', 'plot_coverage', 'plot_consistency', 'plot_curve',
-           'plot_risk_coverage', 'plot_ism', 'plot_effect_uncertainty', 'plot_motifs']
+           'plot_risk_coverage', 'plot_ism', 'plot_effect_uncertainty', 'plot_motifs', 'plot_effect_fidelity']
 
 # %% ../nbs/11_plotting.ipynb #c003
 import numpy as np
@@ -179,4 +179,22 @@ def plot_motifs(sets:dict,        # {title: motifs} (see `degu.motifs.read_modis
             ax.set_title(f"{title}: {m['name']} ({m['n_seqlets']} seqlets)", fontsize=8); ax.set_xticks([])
         if not ms: axes[0, j].set_title(f'{title}: no motifs', fontsize=8)
     return _finish(fig, save), axes
+
+
+# %% ../nbs/11_plotting.ipynb #aec0f0d2
+def plot_effect_fidelity(student,          # the student's effects (any shape; e.g. ISM `(N, L, 4, T)`)
+                         ensemble,         # its ensemble's, same shape
+                         teacher=None,     # one teacher's effects, same shape (optional)
+                         others=None,      # the mean effects of the other teachers (leave-one-out), same shape
+                         teacher_name:str='best teacher',
+                         figsize=(8, 3.8), save=None):
+    "Student vs ensemble effects (every substitution; ref bases and N left out), with a teacher vs the other members beside it."
+    pairs = [('student', student, ensemble, 'ensemble effect')]
+    if teacher is not None: pairs.append((teacher_name, teacher, others, 'other teachers\' mean effect'))
+    fig, ax = plt.subplots(1, len(pairs), figsize=figsize if len(pairs) > 1 else (figsize[0]/2, figsize[1]))
+    ax = np.atleast_1d(ax)
+    for a, (name, e, r, xl) in zip(ax, pairs):
+        e, r = np.ravel(e), np.ravel(r); ok = np.isfinite(e) & np.isfinite(r) & ((e != 0) | (r != 0))
+        plot_scatter(e[ok], r[ok], ax=a, title=name, xlabel=xl, ylabel=f'{name} effect')
+    return _finish(fig, save), ax
 

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['SHIFTS', 'DEFAULT_LEVELS', 'mutate', 'delete', 'insert', 'translocate', 'random_seqs', 'foreign', 'shift',
-           'level_name', 'make_shift_sets', 'read_shift_sets', 'eval_shift']
+           'level_name', 'make_shift_sets', 'read_shift_sets', 'gc_content', 'hold_out_region', 'eval_shift']
 
 # %% ../nbs/07_shift.ipynb #c003
 import json
@@ -126,6 +126,28 @@ def read_shift_sets(path)->dict:
                             params=json.loads(f[n].attrs['params']), seed=int(f[n].attrs['seed'])) for n in order}
     except (OSError, KeyError) as e:
         raise DataError(f"{path}: not a shift-set file written by make_shift_sets ({e}).") from None
+
+# %% ../nbs/07_shift.ipynb #e4e46898
+def gc_content(x)->np.ndarray:
+    "GC fraction `(N,)` of the bases of each one-hot sequence `(N, L, 4)` (N and padding not counted)."
+    x = np.asarray(x); return x[..., 1:3].sum((1, 2))/np.maximum(x.sum((1, 2)), 1)
+
+def hold_out_region(ds,                  # a `SeqDataset`
+                    score=gc_content,    # `x -> (N,)` the axis of sequence space the region lies on
+                    q:float=0.9,         # the region: score at or above this quantile over all splits (below it if `upper=False`)
+                    upper:bool=True,
+                   )->tuple:             # (`ds` without the region, `{'x', 'y', 'ids'}` of the region, threshold)
+    "A labelled shift of our own: take a region of sequence space (e.g. the GC-richest decile) out of every split."
+    from degu.data import SeqDataset
+    s = {k: np.asarray(score(d['x'])) for k, d in ds.splits.items()}
+    thr = float(np.quantile(np.concatenate(list(s.values())), q))
+    inside = {k: (v >= thr) if upper else (v < thr) for k, v in s.items()}
+    keep = {k: {a: v[~inside[k]] for a, v in d.items()} for k, d in ds.splits.items()}
+    region = {a: np.concatenate([d[a][inside[k]] for k, d in ds.splits.items()]) for a in ('x', 'y', 'ids')}
+    prov = {**ds.provenance, 'held_out_region': {'score': getattr(score, '__name__', 'score'), 'q': q, 'upper': upper,
+                                                 'threshold': thr, 'n': int(len(region['x']))}}
+    return SeqDataset(keep, ds.targets, prov), region, thr
+
 
 # %% ../nbs/07_shift.ipynb #c011
 def eval_shift(sets:dict,              # output of `make_shift_sets` / `read_shift_sets`

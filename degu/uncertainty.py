@@ -9,7 +9,7 @@ __all__ = ['CALIBRATIONS', 'conformal_quantile', 'conformal_intervals', 'interva
            'fit_interval', 'apply_interval', 'interval_calibration', 'interval_stats', 'by_task', 'interval_report',
            'risk_coverage', 'auroc', 'student_heads', 'error_spearman', 'selective_report', 'cross_ensemble_agreement',
            'score_report', 'fit_score_combination', 'combine_scores', 'replicate_agreement', 'kmer_profile',
-           'fit_novelty', 'novelty_distance', 'novelty', 'save_novelty', 'load_novelty']
+           'fit_novelty', 'novelty_distance', 'novelty', 'save_novelty', 'load_novelty', 'novelty_excess']
 
 # %% ../nbs/06_uncertainty.ipynb #c003
 import numpy as np
@@ -439,3 +439,13 @@ def load_novelty(path)->dict:
     with np.load(path) as z: m = {k: z[k] for k in z.files}
     for k in ('k', 'n', 'n_fit'): m[k] = int(m[k])
     m['shrink'] = float(m['shrink']); return m
+
+# %% ../nbs/06_uncertainty.ipynb #525e6177
+def novelty_excess(x,                  # `(N, L, 4)` one-hot
+                   model:dict,         # a fitted novelty model (`fit_novelty`)
+                   q=(0.5, 0.99),      # training-distance quantiles: the edge of the data (q[1]) and the unit (q[1] - q[0])
+                  )->np.ndarray:       # `(N,)` >= 0
+    "How far beyond the training sequences' own distances each sequence lies, in units of their spread: 0 inside the data."
+    lo, hi = np.quantile(model['train_distances'], q)
+    return np.maximum(0., (novelty_distance(x, model) - hi)/max(hi - lo, 1e-9))
+

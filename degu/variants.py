@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['BASES', 'effect_stats', 'score_pairs', 'apply_variants', 'read_vcf', 'vcf_windows', 'ism_mutants', 'ism',
-           'read_pairs', 'ism_table', 'ism_importance', 'save_ism']
+           'effect_fidelity', 'member_effects', 'fidelity_report', 'read_pairs', 'ism_table', 'ism_importance',
+           'save_ism']
 
 # %% ../nbs/09_variants.ipynb #c003
 import numpy as np
@@ -13,6 +14,7 @@ from pathlib import Path
 from .data import one_hot, decode, DataError
 from .train import predict
 from .uncertainty import student_heads
+from .utils import pearson, spearman
 
 # %% ../nbs/09_variants.ipynb #c005
 BASES = 'ACGT'
@@ -209,6 +211,46 @@ def ism(x,                    # `(N, L, 4)` one-hot (or DNA strings)
             for k in out: out[k][i, ~x[i].any(-1)] = np.nan                     # no base, no substitution
         if verbose: print(f'[ism] {b}/{N} sequences ({3*L*b} substitutions)', flush=True)
     return out
+
+
+# %% ../nbs/09_variants.ipynb #7969c9b9
+def effect_fidelity(effect,            # `(N, L, 4, T)` effects to judge (e.g. a student's ISM `effect`)
+                    reference,         # the same shape: the reference's (e.g. the ensemble's `ensemble_effect`)
+                    top:float=0.1,     # sign agreement is counted on the reference's largest |effects|, this fraction
+                    targets=None,      # T task names
+                   )->dict:            # pearson, spearman, sign_top (means over tasks) and by_task
+    "How well effects follow a reference's: Pearson and Spearman over all substitutions, sign agreement on the reference's top effects."
+    e, r = np.asarray(effect, np.float64), np.asarray(reference, np.float64); T = e.shape[-1]
+    if e.shape != r.shape: raise ValueError(f"effect {e.shape} and reference {r.shape} differ in shape")
+    e, r = e.reshape(-1, T), r.reshape(-1, T); names = [str(t) for t in (targets or range(T))]
+    by = {}
+    for t, n in enumerate(names):
+        ok = np.isfinite(e[:, t]) & np.isfinite(r[:, t]) & ((e[:, t] != 0) | (r[:, t] != 0))   # no ref bases, no N
+        a, b = e[ok, t], r[ok, t]; big = np.abs(b) >= np.quantile(np.abs(b), 1 - top)
+        by[n] = {'pearson': float(pearson(a[:, None], b[:, None])[0]), 'spearman': float(spearman(a[:, None], b[:, None])[0]),
+                 'sign_top': float((np.sign(a[big]) == np.sign(b[big])).mean()), 'n': int(ok.sum())}
+    return {k: float(np.mean([v[k] for v in by.values()])) for k in ('pearson', 'spearman', 'sign_top')} | {'by_task': by}
+
+def member_effects(x,                  # `(N, L, 4)` one-hot
+                   ensemble,           # an `Ensemble`
+                   batch_size:int=512,
+                  )->np.ndarray:       # `(M, N, L, 4, T)`
+    "Each member's ISM effects (all 3L substitutions), one member at a time."
+    return np.stack([ism(x, ensemble=ensemble.subset([i]), batch_size=batch_size)['ensemble_effect'] for i in range(ensemble.n_members)])
+
+def fidelity_report(student_effect,    # `(N, L, 4, T)` the student's ISM effects
+                    members,           # `(M, N, L, 4, T)` the teachers' (`member_effects`)
+                    targets=None,
+                    top:float=0.1,
+                   )->dict:            # student (vs the ensemble), teachers (each vs the mean of the others), best_teacher
+    "Student vs its ensemble's effects, beside each teacher vs the ensemble of the *other* members (leave-one-out)."
+    m = np.asarray(members, np.float64); M = len(m)
+    if M < 2: raise ValueError(f"leave-one-out needs at least 2 teachers, got {M}")
+    rest = lambda i: (m.sum(0) - m[i])/(M - 1)                           # the ensemble without member i
+    teach = [effect_fidelity(m[i], rest(i), top, targets) for i in range(M)]
+    best = int(np.argmax([t['pearson'] for t in teach]))
+    return {'student': effect_fidelity(student_effect, m.mean(0), top, targets), 'teachers': teach, 'best_teacher': best,
+            'n_seqs': int(m.shape[1]), 'top': top}
 
 
 # %% ../nbs/09_variants.ipynb #c023

@@ -43,6 +43,11 @@ def test_quickstart_smoke_writes_report_and_resumes(smoke_run):
     sc = rep['uncertainty_scores']                                      # error ranking and selective prediction by each score
     assert set(sc) == {'student_epistemic', 'student_aleatoric', 'student_total', 'novelty', 'combined'}, set(sc)
     assert all(-1 <= v['spearman'] <= 1 and v['mse_ratio_50'] > 0 for v in sc.values()) and '| combined |' in (smoke_run/'report.md').read_text()
+    fd = rep['variants']['fidelity']                                    # ISM effects: student vs its ensemble, teachers leave-one-out
+    assert fd['n_seqs'] == 30 and len(fd['teachers']) == 2 and -1 <= fd['student']['pearson'] <= 1, fd
+    t0, t1 = fd['teachers']                                             # two teachers: 0 vs 1 and 1 vs 0, never one against itself
+    assert abs(t0['pearson'] - t1['pearson']) < 1e-3 and t0['pearson'] < 0.999, (t0, t1)
+    assert (smoke_run/'figures'/'effect_fidelity.png').exists() and 'leave-one-out' in (smoke_run/'report.md').read_text()
     r2 = _degu('quickstart', '--out', str(smoke_run), '--smoke')   # the same command again reuses everything
     assert r2.returncode == 0 and '2/2 members already finished' in r2.stdout
 

@@ -1,0 +1,93 @@
+"""Which distillation recipe gives a student whose uncertainty rises off the data (issue 28) and whose variant effects
+follow its ensemble (issue 33)? Same teachers, same targets, one process; each recipe trains one student.
+
+    python benchmarks/student_recipes.py --run runs/quickstart --recipes standard,dynamic,neighbours,prior,neighbours_prior
+
+Per recipe: test Pearson (vs measured), student-vs-ensemble epistemic Pearson (test), AUROC of the student's epistemic
+and total std for each shift level in the run's `shifted.h5` (which levels the recipe saw in training is printed),
+ISM fidelity (student vs ensemble effects, all 3L substitutions of `--ism` test sequences; each teacher vs the mean of
+the others beside it), error-rank Spearman of the student total, and wall time. Results go to
+`benchmarks/results/student_recipes.json` (with commit, machine, date)."""
+import argparse, json, time, sys, os, platform, subprocess
+from pathlib import Path
+import numpy as np
+
+def cpu():
+    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
+    except Exception: return platform.processor()
+
+def save(a, results):
+    "Write the results so far (with commit, machine and date), atomically."
+    commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
+    out = {**{k: v for k, v in results.items() if k != '_meta'},
+           '_meta': {'commit': commit, 'cpu': cpu(), 'date': time.strftime('%Y-%m-%d'), 'run': a.run, 'ism_seqs': a.ism,
+                     'command': 'python ' + ' '.join(sys.argv)}}
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(a.out).with_suffix('.tmp'); tmp.write_text(json.dumps(out, indent=1)); os.replace(tmp, a.out)
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--run', default='runs/quickstart')
+    ap.add_argument('--recipes', default='neighbours_prior,standard,prior,neighbours,dynamic')
+    ap.add_argument('--ism', type=int, default=30)
+    ap.add_argument('--seed', type=int, default=1000)
+    ap.add_argument('--max-epochs', type=int, default=None)
+    ap.add_argument('--effect-weight', type=float, default=1.0)
+    ap.add_argument('--far', type=float, default=0.25)
+    ap.add_argument('--width', type=float, default=None, help="the student's width (default: the run's model.width)")
+    ap.add_argument('--out', default='benchmarks/results/student_recipes.json')
+    a = ap.parse_args()
+    import keras
+    from degu.run import load_run
+    from degu.data import read_h5
+    from degu.distill import train_student, train_dynamic_student, recipe_targets, train_pair_student
+    from degu.pipeline import student_train_kwargs
+    from degu.shift import read_shift_sets, eval_shift
+    from degu.uncertainty import student_heads, error_spearman, novelty_excess
+    from degu.variants import ism, effect_fidelity
+    from degu.utils import pearson
+    run = load_run(a.run); cfg = run.config; ens = run.ensemble; dd = run._dd; T = len(dd.targets)
+    tk = student_train_kwargs(cfg)
+    if a.width: cfg['model']['width'] = a.width
+    if a.max_epochs: tk['max_epochs'] = a.max_epochs
+    sets = read_shift_sets(Path(a.run)/'shifted.h5'); nov = run.novelty
+    xt, yt = dd.splits['test']['x'], dd.splits['test']['y']
+    rng = np.random.default_rng(0); pick = np.sort(rng.choice(len(xt), a.ism, replace=False)); xi = xt[pick]
+    t0 = time.perf_counter(); ens_ism = ism(xi, ensemble=ens); t_ism = time.perf_counter() - t0
+    members = ens_ism['members'] if 'members' in ens_ism else None
+    results = json.loads(Path(a.out).read_text()) if Path(a.out).exists() else {}
+    for name in a.recipes.split(','):
+        keras.utils.set_random_seed(a.seed)
+        t0 = time.perf_counter()
+        if name == 'dynamic':
+            st, h = train_dynamic_student(dd, ens, cfg['model']['arch'], ['mutagenesis'], 'append', cfg['distill']['kind'],
+                                          mutate_frac=0.01, seed=a.seed, finetune_epochs=cfg['distill']['finetune_epochs'],
+                                          model_kwargs=dict(width=cfg['model']['width']), verbose=0, **tk)
+            saw = ['mutagenesis 1% (online labels)']
+        elif name.startswith('pairs'):
+            pr = (lambda x: novelty_excess(x, nov)) if name == 'pairs_prior' else None
+            d2, saw = recipe_targets(dd, ens, pr, 'prior', a.far, seed=a.seed) if pr else (dd, [])
+            st, h = train_pair_student(d2, ens, cfg['model']['arch'], pr, a.effect_weight, seed=a.seed,
+                                       model_kwargs=dict(width=cfg['model']['width']), verbose=0, **tk)
+            saw = saw + [f'pairs: one 1-substitution neighbour per sequence, effect term weight {a.effect_weight}']
+        else:
+            d2, saw = (dd, []) if name == 'standard' else recipe_targets(dd, ens, lambda x: novelty_excess(x, nov), name, a.far, seed=a.seed)
+            st, h = train_student(d2, cfg['model']['arch'], seed=a.seed, model_kwargs=dict(width=cfg['model']['width']), verbose=0, **tk)
+        wall = time.perf_counter() - t0
+        hs = student_heads(st.predict(xt, batch_size=512, verbose=0), T)
+        pa = ens.predict_all(xt)
+        r = {'wall_s': round(wall, 1), 'epochs': len(h.history['loss']), 'saw': saw,
+             'test_pearson': float(pearson(hs['mean'], yt).mean()), 'ensemble_test_pearson': float(pearson(pa['mean'], yt).mean()),
+             'epistemic_fidelity': float(pearson(hs['epistemic'], pa['std']).mean()),
+             'error_spearman_total': float(np.mean(error_spearman(hs['mean'], hs['total'], yt))),
+             'error_spearman_epistemic': float(np.mean(error_spearman(hs['mean'], hs['epistemic'], yt)))}
+        sh = eval_shift(sets, ens, st, kind=cfg['distill']['kind'], novelty=nov)
+        r['shift'] = {row['level']: {k: round(float(row[k]), 4) for k in ('auroc_student', 'auroc_student_total', 'auroc_novelty')
+                                     if k in row and row[k] == row[k]} for row in sh.to_dict('records') if row['level'] != 'unshifted'}
+        si = ism(xi, student=st, n_tasks=T)
+        r['ism'] = effect_fidelity(si['effect'], ens_ism['ensemble_effect'])
+        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '')] = r
+        print(name, json.dumps({k: v for k, v in r.items() if k != 'shift'}), flush=True)
+        print('   ', {lv: (v.get('auroc_student'), v.get('auroc_student_total')) for lv, v in r['shift'].items()}, flush=True)
+        save(a, results)
+if __name__ == '__main__': main()
