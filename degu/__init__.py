@@ -12,7 +12,7 @@ _LAZY = {'EnsemblerBase': 'ensemble', 'EnsemblerMixed': 'ensemble', 'EnsemblerDy
          'load_dataset': 'data', 'run_pipeline': 'pipeline', 'load_run': 'run'}
 _ALIASES = {'metrics': 'utils'}     # the original DEGU's `metrics` module: its scores live in degu.utils
 _MODULES = ('data', 'models', 'train', 'utils', 'ensemble', 'distill', 'uncertainty', 'shift', 'attribution',
-            'plotting', 'pipeline', 'run', 'cli')
+            'plotting', 'pipeline', 'run', 'design', 'cli')
 
 def __getattr__(name):
     import importlib

@@ -14,7 +14,7 @@ def test_version():
 def test_help_lists_commands():
     r = _degu('--help')
     assert r.returncode == 0
-    for cmd in ('quickstart', 'run', 'train-member', 'assemble', 'distill', 'evaluate', 'attribute', 'shift', 'convert', 'datasets', 'download-deepstarr'):
+    for cmd in ('quickstart', 'run', 'train-member', 'assemble', 'distill', 'evaluate', 'attribute', 'shift', 'convert', 'datasets', 'download-deepstarr', 'design', 'predict'):
         assert cmd in r.stdout
 
 @pytest.fixture(scope='module')
@@ -143,3 +143,32 @@ def test_motifs_command_and_errors(tmp_path, smoke_run):
     assert r.returncode == 2 and 'none.meme does not exist' in r.stderr and 'Traceback' not in r.stderr, r.stderr
     r = _degu('motifs', str(cfg), '--out', str(tmp_path/'empty'))
     assert r.returncode == 2 and 'is not a finished run' in r.stderr, r.stderr
+
+def test_design_cli(smoke_run, tmp_path):
+    "`degu design`: fixed positions, forbidden words and the mutation budget hold; the recorded numbers are the student's and the oracle's own."
+    import numpy as np, pandas as pd
+    from degu.run import load_run
+    from degu.data import one_hot
+    out = tmp_path/'design'
+    r = _degu('design', str(smoke_run), '--out', str(out), '--n', '4', '--rounds', '2', '--kappa', '0', '1', '--fix', '1-15,216-230',
+              '--forbid', 'GAATTC,GGTACC', '--max-mutations', '2', '--seed', '3')
+    assert r.returncode == 0, r.stderr[-2000:]
+    d = pd.read_csv(out/'designs.tsv', sep='\t'); j = json.loads((out/'design.json').read_text())
+    assert len(d) == 8 and set(j['by_kappa']) == {'0', '1'} and j['optimiser'] == 'greedy' and "own teachers" in j['oracle']
+    assert all((out/f).exists() for f in ('designs.fa', 'trajectory.tsv', 'trajectory.png'))
+    run = load_run(smoke_run); test = run._dd.splits['test']; start = dict(zip(test['ids'], test['x']))
+    xd = one_hot(d.seq.tolist()); x0 = np.stack([start[i] for i in d.start_id])
+    assert (xd[:, :15] == x0[:, :15]).all() and (xd[:, 215:] == x0[:, 215:]).all()              # fixed positions
+    assert ((xd != x0).any(-1).sum(1) == d.n_mutations).all() and d.n_mutations.max() <= 2    # the budget
+    for w in ('GAATTC', 'GGTACC'): assert not d.seq.str.contains(w).any()                     # both are palindromes
+    h = run.predict(xd); np.testing.assert_allclose(d.pred_mean, h['mean_value_mean'], atol=1e-4)
+    np.testing.assert_allclose(d.oracle_mean, run.ensemble.predict_all(xd)['mean'][:, 0], atol=1e-4)
+
+def test_design_bad_input(smoke_run, tmp_path):
+    "Each bad argument gives one clear error (exit 2, no traceback)."
+    fa = tmp_path/'short.fa'; fa.write_text('>s1\n' + 'ACGT'*25 + '\n')
+    for args, msg in [(['--task', 'Liver'], "unknown task 'Liver'"), (['--kappa', '-1'], 'kappa must be 0 or more'),
+                      (['--fix', '1-15,300-400'], 'range 300-400 is outside the sequence (1-230)'),
+                      (['--start', str(fa)], "start 's1' is 100 bp, but the run's model takes 230 bp")]:
+        r = _degu('design', str(smoke_run), '--out', str(tmp_path/'d'), '--n', '2', '--rounds', '1', *args)
+        assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, (args, r.stderr[-1500:])
