@@ -413,7 +413,8 @@ def recipe_targets(dd:SeqDataset,      # output of `distill_targets`
                    teacher,            # the teachers (`Ensemble` or `EnsemblerBase`) that labelled `dd`
                    prior=None,         # `x -> (N,)` distance excess beyond the training data (0 inside), e.g. `uncertainty.novelty_excess`
                    recipe:str='neighbours_prior', # one of RECIPES
-                   far:float=0.25,     # off-data sequences, as a fraction of the training split
+                   far:float=0.1,      # off-data sequences, as a fraction of the training split ...
+                   far_min:int=2000,   # ... and at least this many (small tables need them; BENCHMARKS.md)
                    seed:int=0,
                    batch_size:int=512,
                   )->tuple:            # (SeqDataset with the training split extended, list of what was added)
@@ -428,7 +429,8 @@ def recipe_targets(dd:SeqDataset,      # output of `distill_targets`
     xs, saw = [], []
     if 'neighbours' in recipe: xs.append(substitute(x0, (1, 4), seed)); saw.append('neighbours: 1-4 substitutions, one per training sequence')
     if 'prior' in recipe:
-        n = int(round(far*len(x0))); xs.append(far_from_data(x0[rng.choice(len(x0), n, replace=False)], seed=seed + 1))
+        n = max(int(round(far*len(x0))), int(far_min))
+        xs.append(far_from_data(x0[rng.choice(len(x0), n, replace=n > len(x0))], seed=seed + 1))
         saw.append(f'off data: {n} sequences, half mutated at rate 0.1-1 (random DNA at 1), half position-shuffled')
     xa = np.concatenate(xs); p = ens.predict_all(xa, batch_size)
     v = p['std'].astype(np.float64)**2

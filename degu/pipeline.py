@@ -73,7 +73,7 @@ DEFAULT_CONFIG = {
     'distill': {'kind': 'std', 'dynamic': False, 'mode': 'append', 'augmentations': ['mutagenesis', 'shuffle'],
                 'max_epochs': 100, 'es_patience': 10, 'lr_patience': 5, 'batch_size': 128, 'finetune_epochs': 3,
                 'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3, 'teachers': None,
-                'recipe': 'auto', 'far': 0.25, 'effect_weight': 1.0},
+                'recipe': 'auto', 'far': 0.1, 'far_min': 2000, 'effect_weight': 1.0},
     'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False, 'fidelity_seqs': 30},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
     'shift': {'methods': [{'method': 'mutate', 'rate': 0.05}, {'method': 'delete', 'max_len': 20},
@@ -90,12 +90,12 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'distill.kind': ('std', 'lo
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
             'distill.monitor': ('fidelity', 'activity', 'loss'), 'evaluate.calibration': ('scaled', 'shrunk', 'mondrian'),
             'distill.recipe': ('auto', 'standard', 'neighbours', 'prior', 'neighbours_prior', 'pairs', 'pairs_prior')}
-_ADDED = {'distill.recipe': 'standard', 'distill.far': 0.25, 'distill.effect_weight': 1.0}   # keys newer than some runs: the value those runs used
+_ADDED = {'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000, 'distill.effect_weight': 1.0}   # keys newer than some runs: the value those runs used
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0, 'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
              'distill.es_patience': 1, 'distill.lr_patience': 1, 'distill.batch_size': 1, 'distill.finetune_epochs': 0,
              'distill.teachers': 2, 'attribute.top_n': 1, 'attribute.head': 0, 'attribute.n_backgrounds': 1, 'shift.k': 1, 'shift.novelty_k': 1,
-             'split.n_train': 1, 'motifs.n_seqs': 1, 'motifs.max_seqlets': 1, 'evaluate.fidelity_seqs': 0}
+             'split.n_train': 1, 'motifs.n_seqs': 1, 'motifs.max_seqlets': 1, 'evaluate.fidelity_seqs': 0, 'distill.far_min': 0}
 
 def _type_ok(v, want):
     if isinstance(want, tuple): return any(_type_ok(v, w) for w in want)
@@ -371,7 +371,7 @@ def recipe_data(cfg:dict, dd:SeqDataset, ens, out, verbose:int=1)->tuple:
     r = cfg['distill']['recipe']; dc = cfg['distill']
     nm = novelty_model(cfg, out, dd) if 'prior' in r else None
     prior = (lambda x: novelty_excess(x, nm)) if nm else None
-    d2, saw = recipe_targets(dd, ens, prior, {'pairs': 'standard', 'pairs_prior': 'prior'}.get(r, r), dc['far'], dc['seed'])
+    d2, saw = recipe_targets(dd, ens, prior, {'pairs': 'standard', 'pairs_prior': 'prior'}.get(r, r), dc['far'], dc['far_min'], dc['seed'])
     if verbose and saw: print(f"[student] recipe {r}: {len(d2.x_train) - len(dd.x_train):,} teacher-labelled sequences added ({'; '.join(saw)})")
     return d2, prior
 
