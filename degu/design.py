@@ -37,7 +37,7 @@ def objective(run,                    # a finished run (`degu.run.Run`)
               contrast:str=None,      # 'A-B': maximise task A minus task B (specificity)
               penalty:str='total',    # what kappa multiplies: 'epistemic', 'total' or 'novelty'
              ):
-    "A function `x -> {'value', 'uncertainty', 'mean', 'epistemic', 'total', 'novelty'}`, each `(N,)`, scored by the run's student."
+    "A function `x, full=False -> {'value', 'uncertainty', 'mean', 'epistemic', 'total'(, 'novelty')}`, each `(N,)`, scored by the run's student (novelty only when penalised or `full`)."
     names = run.targets
     if penalty not in PENALTIES: raise ValueError(f"penalty must be one of {PENALTIES}, not {penalty!r}")
     if mode not in ('max', 'min', 'target'): raise ValueError(f"mode must be 'max', 'min' or 'target', not {mode!r}")
@@ -52,14 +52,15 @@ def objective(run,                    # a finished run (`degu.run.Run`)
         ia, ib = idx(parts[0]), idx(parts[1])
     else: ia, ib = idx(task), None
     T, nm = len(names), run.novelty
-    def f(x):
+    def f(x, full:bool=False):
         h = student_heads(predict(run.student, x, 512), T, run.kind)
         m, e, t = h['mean'][:, ia], h['epistemic'][:, ia], h['total'][:, ia]
         if ib is not None: m, e, t = m - h['mean'][:, ib], np.hypot(e, h['epistemic'][:, ib]), np.hypot(t, h['total'][:, ib])
-        nov = np.searchsorted(nm['train_distances'], novelty_distance(x, nm), side='right')/len(nm['train_distances'])
         v = m if mode == 'max' else -m if mode == 'min' else -np.abs(m - target)
-        return {'value': v, 'uncertainty': {'epistemic': e, 'total': t, 'novelty': nov}[penalty], 'mean': m, 'epistemic': e,
-                'total': t, 'novelty': nov}
+        out = {'value': v, 'mean': m, 'epistemic': e, 'total': t}
+        if full or penalty == 'novelty':                       # k-mer counting costs as much as the student: only when needed
+            out['novelty'] = np.searchsorted(nm['train_distances'], novelty_distance(x, nm), side='right')/len(nm['train_distances'])
+        out['uncertainty'] = out[penalty]; return out
     f.task, f.contrast = names[ia], contrast
     return f
 
@@ -197,7 +198,7 @@ def design(run,                       # a finished run (`degu.run.Run`): its stu
         run_opt = greedy if optimiser == 'greedy' else anneal
         kw = {'seed': seed} if optimiser == 'anneal' else {}
         xd = run_opt(x0, f, kappa, ok, rounds, max_mutations, on_round=snap, **kw)
-        s, (om, osd) = f(xd), orc(xd); nmut = (xd != x0).any(-1).sum(1); seqs = decode(xd)
+        s, (om, osd) = f(xd, full=True), orc(xd); nmut = (xd != x0).any(-1).sum(1); seqs = decode(xd)
         for j in range(N):
             rows.append({'kappa': kappa, 'design': f'k{kappa:g}_{j}', 'start_id': ids[j], 'n_mutations': int(nmut[j]), 'seq': seqs[j],
                          'pred_mean': s['mean'][j], 'pred_epistemic': s['epistemic'][j], 'pred_total': s['total'][j],
