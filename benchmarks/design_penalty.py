@@ -7,7 +7,7 @@ anneal) and kappa in 0, 0.5, 1, 2 (penalty: the student's total std), `degu.desi
 and an independent run's teachers (ORACLE: same data, other seeds) judge them. Recorded per kappa: predicted and oracle
 mean, overestimation (predicted - oracle), oracle gain over the starts, mutations, novelty, seconds. And the cost of the
 same greedy loop with RUN's 5-teacher ensemble in place of the student (2 rounds, same starts): the speed ratio.
-Results: benchmarks/results/design_penalty.json."""
+Results: benchmarks/results/design_penalty.json (medians of 3 interleaved timings)."""
 import argparse, json, os, sys, time, subprocess
 from pathlib import Path
 import numpy as np
@@ -18,7 +18,7 @@ def main():
     ap.add_argument('--n', type=int, default=30); ap.add_argument('--rounds', type=int, default=8)
     ap.add_argument('--max-mutations', type=int, default=8); ap.add_argument('--penalty', default='total')
     ap.add_argument('--kappa', type=float, nargs='+', default=[0., 0.5, 1., 2.])
-    ap.add_argument('--optimisers', nargs='+', default=['greedy', 'anneal'])
+    ap.add_argument('--optimisers', nargs='*', default=['greedy', 'anneal'], help='none: only the student-vs-ensemble loop timing')
     ap.add_argument('--out', default='benchmarks/results/design_penalty.json')
     a = ap.parse_args()
     from degu.run import load_run
@@ -36,8 +36,12 @@ def main():
         p = ens.predict_all(x); m = p['mean'][:, 0]; u = p.get('total', p['std'])[:, 0]
         return {'value': m, 'uncertainty': u, 'mean': m}
     times = {}
-    for name, fn in (('student', f), ('ensemble', f_ens)):
-        fn(x0[:2]); t0 = time.perf_counter(); greedy(x0, fn, 1., ok, rounds=2, max_mutations=a.max_mutations); times[name] = time.perf_counter() - t0
+    for name, fn in (('student', f), ('ensemble', f_ens)): fn(x0[:2])
+    for rep in range(3):                                       # interleaved, medians: the two loops share the machine's state
+        for name, fn in (('student', f), ('ensemble', f_ens)):
+            t0 = time.perf_counter(); greedy(x0, fn, 1., ok, rounds=2, max_mutations=a.max_mutations)
+            times.setdefault(name, []).append(time.perf_counter() - t0)
+    times = {k: float(np.median(v)) for k, v in times.items()}
     res['loop_seconds_2_rounds'] = times; res['ensemble_over_student'] = times['ensemble']/times['student']; res['n_teachers'] = ens.n_members
     commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
     cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), '?')
