@@ -96,10 +96,10 @@ def test_search_finds_api_names(site, browser):
     for name, page in [('eval_regression', 'utils.html'), ('train_member', 'ensemble.html')]:
         box.clear(); box.send_keys(name)
         found = []
-        for _ in range(100):
+        for _ in range(200):       # results for a prefix of the query (typed key by key) come first: wait for the whole query's
             found = browser.execute_script(
                 'return Array.from(document.querySelectorAll(".md-search-result__link")).map(a => a.href)')
-            if found: break
+            if found and all(f'h={name}' in f for f in found): break
             time.sleep(0.1)
         assert any(page in f for f in found), (name, found[:5])
 
