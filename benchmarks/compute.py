@@ -139,4 +139,6 @@ DeepSTARR forward cost {fl / 1e6:.1f} MFLOP per sequence; NumPy float32 matmul 4
 """
 print(body)
 opts = ''.join(f' --{k} {v}' for k, v in (('n', a.n), ('rounds', a.rounds), ('reps', a.reps), ('members', a.members)) if v != ap.get_default(k))
-record('compute', 'Compute: input pipelines, kernels, inference, student vs ensemble', 'python benchmarks/compute.py' + opts, body)
+record('compute', 'Compute: input pipelines, kernels, inference, student vs ensemble', 'python benchmarks/compute.py' + opts, body,
+       numbers={'train_deepstarr_vs_plain_fit': ratio_ds, 'train_smallcnn_vs_plain_fit': ratio_sc,
+                'ensemble_over_student_inference': t_ens / t_stu, 'onednn': on, 'n': a.n})

@@ -67,5 +67,7 @@ Shift (AUROC of each std separating the level from the unshifted test set):
 |---|---|---|---|---|---|---|---|
 {shift}
 """
-record(f'core_quality_{label}', f'The DEGU core on a finished run ({label})', f'python benchmarks/core_quality.py RUN_DIR {label}', body)
+record(f'core_quality_{label}', f'The DEGU core on a finished run ({label})', f'python benchmarks/core_quality.py RUN_DIR {label}', body,
+       numbers={'run': str(run), 'goals': [{'goal': g, 'measured': v, 'met': o} for g, v, o in goals],
+                'intervals_by_calibration': r['intervals_by_calibration'], 'error_ranking': rk, 'shift': r['shift']})
 print(body)

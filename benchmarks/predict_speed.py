@@ -57,4 +57,6 @@ Medians of {a.reps} alternating repetitions in one process; the ratio is through
 | `degu predict` of {a.m:,} sequences (gzipped TSV): peak RSS (goal < 2 GB) | **{rss:,.0f} MB** ({t_m:.0f} s) |
 """
 record('predict_speed', '`degu predict`: throughput against in-memory model.predict, and peak memory (issue 27)',
-       'python benchmarks/predict_speed.py ' + ' '.join(sys.argv[1:]), body)
+       'python benchmarks/predict_speed.py ' + ' '.join(sys.argv[1:]), body,
+       numbers={'n': a.n, 'predict_file_s': fm, 'model_predict_s': mm, 'ratio': mm/fm, 'm': a.m, 'peak_rss_mb': rss,
+                'm_wall_s': t_m, 'run': str(run_dir)})

@@ -18,4 +18,6 @@ Stages: {stages}.
 Test Pearson: teachers {r['teachers']['mean_pearson']:.3f} (mean; {min(r['teachers']['pearson']):.3f}-{max(r['teachers']['pearson']):.3f}), ensemble {r['ensemble']['pearson']:.3f}, student {r['student']['pearson']:.3f};
 student uncertainty vs ensemble std Spearman {r['student']['uncertainty_spearman']:.3f}; 90% interval coverage {r['conformal']['student']['0.1']['coverage']:.3f}.
 """
-record('quickstart_time', 'End-to-end `degu quickstart`', 'python benchmarks/quickstart_time.py', body)
+record('quickstart_time', 'End-to-end `degu quickstart`', 'python benchmarks/quickstart_time.py', body,
+       numbers={'wall_s': wall, 'timing': r['timing'], 'teachers_mean_pearson': r['teachers']['mean_pearson'],
+                'ensemble_pearson': r['ensemble']['pearson'], 'student_pearson': r['student']['pearson']})

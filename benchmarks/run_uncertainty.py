@@ -33,4 +33,6 @@ Each score against the student's absolute errors on test (`combined`: least squa
 {chr(10).join(sc)}
 """
 record(f'run_uncertainty_{a.name}', f'Uncertainty, novelty and error ranking of a finished run: {a.name} (issue 28)',
-       f'python benchmarks/run_uncertainty.py RUN {a.name}', body)
+       f'python benchmarks/run_uncertainty.py RUN {a.name}', body,
+       numbers={'run': a.run, **{k: r.get(k) for k in ('dataset', 'model', 'teachers', 'ensemble', 'student', 'intervals',
+                                                      'error_ranking', 'uncertainty_scores', 'shift', 'variants')}})

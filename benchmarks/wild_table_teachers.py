@@ -43,4 +43,4 @@ width 0.5, at most 12 epochs, patience 4, LR patience 2, one retry). Skill per a
 {chr(10).join(lines)}
 """
 record('wild_table_teachers', "The README test's headerless ragged table: teachers with and without the warm-up (issue 29)",
-       'python benchmarks/wild_table_teachers.py ' + ' '.join(sys.argv[1:]), body)
+       'python benchmarks/wild_table_teachers.py ' + ' '.join(sys.argv[1:]), body, numbers={'rows': lines})

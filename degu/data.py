@@ -31,14 +31,16 @@ def _umask()->int:
 @contextlib.contextmanager
 def atomic_path(path, # final file name
                ):
-    "Yield a temporary path next to `path`; rename it onto `path` only if the block finishes. The file gets normal modes (0666 & ~umask)."
+    """Yield a temporary path next to `path`; rename it onto `path` only if the block finishes. The file gets normal
+    modes (0666 & ~umask)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp', dir=path.parent)
     os.close(fd)
     try:
         yield Path(tmp)
-        if os.path.isfile(tmp): os.chmod(tmp, 0o666 & ~_umask())   # mkstemp makes 0600; a normal write respects the umask
+        # mkstemp makes 0600; a normal write respects the umask
+        if os.path.isfile(tmp): os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
@@ -75,11 +77,13 @@ def _fix_lengths(seqs, ragged, length, source):
         s = out[i]
         if len(s) > length:
             if ragged == 'pad':
-                raise DataError(f"{source}: row {i} has length {len(s)} > length={length}; use ragged='trim' or a larger length.")
+                raise DataError(f"{source}: row {i} has length {len(s)} > length={length}; use ragged='trim' or a "
+                                "larger length.")
             st = (len(s) - length) // 2; out[i] = s[st:st + length]
         else:
             if ragged == 'trim' and len(s) < length:
-                raise DataError(f"{source}: row {i} has length {len(s)} < length={length}; use ragged='pad' or a smaller length.")
+                raise DataError(f"{source}: row {i} has length {len(s)} < length={length}; use ragged='pad' or a "
+                                "smaller length.")
             left = (length - len(s)) // 2; out[i] = 'N'*left + s + 'N'*(length - len(s) - left)
     return out, length
 
@@ -169,7 +173,8 @@ def shuffle_dinuc(x,          # `(N, L, 4)` one-hot (N positions all-zero)
 def _open_text(path, encoding:str='utf-8'):
     "Open a text file, transparently gunzipping `.gz`; a UTF-8 byte-order mark is skipped."
     path = Path(path)
-    if not path.exists(): raise DataError(f"{path}: file not found. Check the path (relative paths are taken from {Path.cwd()}).")
+    if not path.exists(): raise DataError(f"{path}: file not found. Check the path (relative paths are taken from "
+                                          f"{Path.cwd()}).")
     enc = 'utf-8-sig' if encoding.lower().replace('_', '-') in ('utf-8', 'utf8') else encoding
     return gzip.open(path, 'rt', encoding=enc) if path.suffix == '.gz' else open(path, encoding=enc)
 
@@ -183,7 +188,8 @@ def read_fasta(path, # FASTA file (optionally .gz)
             if not line: continue
             if line.startswith('>'):
                 ids.append(line[1:].split()[0] if len(line) > 1 else f'seq{len(ids)}'); seqs.append([]); continue
-            if not ids: raise DataError(f"{path}: line {ln} holds sequence text before any '>' header; is this a FASTA file?")
+            if not ids: raise DataError(f"{path}: line {ln} holds sequence text before any '>' header; is this a FASTA "
+                                        "file?")
             seqs[-1].append(line)
     if not ids: raise DataError(f"{path}: the file is empty (no FASTA records). Check that the download finished.")
     return ids, [''.join(s) for s in seqs]
@@ -199,7 +205,8 @@ SEPARATORS = ('\t', ',', ';')
 def sniff_sep(line:str,          # the file's first line
               default:str='\t',  # separator the file name suggests
              )->str:
-    "The field separator of a table: `default` if the first line has it, else the most frequent of tab, comma, semicolon."
+    """The field separator of a table: `default` if the first line has it, else the most frequent of tab, comma,
+    semicolon."""
     if default in line: return default
     counts = {s: line.count(s) for s in SEPARATORS}
     best = max(counts, key=counts.get)
@@ -215,13 +222,18 @@ def _read_frame(path, sep=None, header:bool=True, columns=None, encoding:str='ut
             if sep is None: sep = sniff_sep(first, ',' if name.endswith('.csv') else '\t')
             f.seek(0)
             hdr = 0 if header and columns is None else None
-            return pd.read_csv(f, sep=sep, header=hdr, names=list(columns) if columns is not None else None, nrows=nrows)
+            return pd.read_csv(f, sep=sep, header=hdr, names=list(columns) if columns is not None else None,
+                               nrows=nrows)
     except pd.errors.EmptyDataError:
-        raise DataError(f"{path}: the file is empty. Expected {'a header line and ' if header else ''}one row per sequence.") from None
+        raise DataError(f"{path}: the file is empty. Expected {'a header line and ' if header else ''}one row per "
+                        "sequence.") from None
     except UnicodeDecodeError as e:
-        raise DataError(f"{path}: byte {e.object[e.start:e.start + 1]!r} at offset {e.start} is not valid {encoding} text. "
-                        f"Give the file's encoding, e.g. encoding='latin-1' (config: data.encoding: latin-1).") from None
-    except LookupError: raise DataError(f"{path}: unknown text encoding {encoding!r}; use e.g. 'utf-8' or 'latin-1'.") from None
+        raise DataError(f"{path}: byte {e.object[e.start:e.start + 1]!r} at offset {e.start} is not valid {encoding} "
+                        "text. "
+                        "Give the file's encoding, e.g. encoding='latin-1' (config: data.encoding: "
+                        "latin-1).") from None
+    except LookupError: raise DataError(f"{path}: unknown text encoding {encoding!r}; use e.g. 'utf-8' or "
+                                        "'latin-1'.") from None
 
 def check_targets(y,              # `(N, T)` targets
                   columns=None,   # target names, for messages
@@ -255,18 +267,22 @@ def resolve_column(cols:list,      # the table's columns
     if c in cols: return c
     if isinstance(c, int) and not isinstance(c, bool):
         if 0 <= c < len(cols): return cols[c]
-        raise DataError(f"{path}: column number {c} (from {key}) is out of range: the table has {len(cols)} columns (0-{len(cols) - 1}).")
-    hint = (" The file is read without a header, so give column numbers (0-based), or name the columns with columns=[...]."
+        raise DataError(f"{path}: column number {c} (from {key}) is out of range: the table has {len(cols)} columns "
+                        f"(0-{len(cols) - 1}).")
+    hint = (" The file is read without a header, so give column numbers (0-based), or name the columns with "
+            "columns=[...]."
             if all(isinstance(x, int) for x in cols) else
             " If the file has no header line, pass header=False (config: data.header: false) and give column numbers.")
-    raise DataError(f"{path}: column {c!r} (from {key}) not found. Columns are: {cols}. Pass {key}= one of these.{hint}")
+    raise DataError(f"{path}: column {c!r} (from {key}) not found. Columns are: {cols}. Pass {key}= one of "
+                    f"these.{hint}")
 
 def read_table(path,               # TSV/CSV file (optionally .gz); separator sniffed from the first line unless `sep`
                seq_col='seq',      # column holding DNA sequences: a name, or a 0-based number
                target_cols=None,   # target columns, names or numbers (default: every numeric column except ids)
                id_col=None,        # column holding sequence ids, name or number (default: row numbers)
                sep:str=None,       # field separator
-               header:bool=True,   # False: the first line is data; columns are numbered 0, 1, ... (or named by `columns`)
+               # False: the first line is data; columns are numbered 0, 1, ... (or named by `columns`)
+               header:bool=True,
                columns=None,       # names for the columns of a headerless file
                encoding:str='utf-8', # text encoding, e.g. 'latin-1'
                **kwargs,           # passed to `one_hot`, e.g. `ragged='pad'`, `iupac='N'`
@@ -277,7 +293,8 @@ def read_table(path,               # TSV/CSV file (optionally .gz); separator sn
     if len(df) == 0: raise DataError(f"{path}: the table has a header but no rows.")
     cols = list(df.columns)
     if len(cols) == 1 and sep is None and any(s in str(cols[0]) for s in SEPARATORS):
-        raise DataError(f"{path}: found one column {cols[0]!r}; pass the separator, e.g. sep=',' (config: data.sep: ',').")
+        raise DataError(f"{path}: found one column {cols[0]!r}; pass the separator, e.g. sep=',' (config: data.sep: "
+                        "',').")
     seq_col = resolve_column(cols, seq_col, 'seq_col', path)
     id_col = None if id_col is None else resolve_column(cols, id_col, 'id_col', path)
     if target_cols is None:
@@ -287,7 +304,8 @@ def read_table(path,               # TSV/CSV file (optionally .gz); separator sn
     ids = df[id_col].astype(str).str.strip().tolist() if id_col is not None else [str(i) for i in range(len(df))]
     dup = pd.Series(ids)[pd.Series(ids).duplicated()].unique().tolist()
     if dup:
-        warnings.warn(f"{path}: {len(dup)} ids occur more than once (e.g. {dup[:5]}); their rows are kept and share a split.",
+        warnings.warn(f"{path}: {len(dup)} ids occur more than once (e.g. {dup[:5]}); their rows are kept and share a "
+                      "split.",
                       stacklevel=2)
     seqs = df[seq_col].astype(str).str.strip().tolist()
     y = df[target_cols].apply(pd.to_numeric, errors='coerce').to_numpy()
@@ -333,7 +351,8 @@ class SeqDataset:
             ids = np.asarray([str(i) for i in (ids if ids is not None else range(len(x)))])
             if len(ids) != len(x): raise DataError(f"{s} split: {len(ids)} ids for {len(x)} sequences.")
             for k, v in d.items():
-                if len(v) != len(x): raise DataError(f"{s} split: extra array {k!r} has {len(v)} rows for {len(x)} sequences.")
+                if len(v) != len(x): raise DataError(f"{s} split: extra array {k!r} has {len(v)} rows for {len(x)} "
+                                                     "sequences.")
             self.splits[s] = dict(x=x, y=y, ids=ids, **{k: np.asarray(v) for k, v in d.items()})
         T = self.splits['train']['y'].shape[1]
         self.targets = list(targets) if targets is not None else [f'target_{i}' for i in range(T)]
@@ -388,7 +407,8 @@ def read_h5(path, # HDF5 file in the flat or grouped layout
                 for s, g in _H5_GROUPS.items():
                     grp = f[g]; gk = set(grp.keys())
                     if not {'X', 'y'} <= gk:
-                        raise DataError(f"{path}: group {g!r} has {sorted(gk)}; the grouped layout needs 'X' and 'y' in each of Train/Val/Test.")
+                        raise DataError(f"{path}: group {g!r} has {sorted(gk)}; the grouped layout needs 'X' and 'y' "
+                                        "in each of Train/Val/Test.")
                     d = {k: grp[k][()] for k in gk}
                     d['x'] = _channels_last(d.pop('X'))
                     if 'ids' in d: d['ids'] = [i.decode() if isinstance(i, bytes) else str(i) for i in d['ids']]
@@ -399,15 +419,18 @@ def read_h5(path, # HDF5 file in the flat or grouped layout
                     for k, n in zip(('x', 'y'), names):
                         n = next((a for a in [n] + _FLAT_ALIASES.get(n, []) if a in keys), None)
                         if n is None:
-                            raise DataError(f"{path}: unknown HDF5 layout: top-level keys are {sorted(keys)}. Expected either "
-                                            f"flat x_train, y_train, x_valid, y_valid, x_test, y_test, or groups Train/Val/Test "
+                            raise DataError(f"{path}: unknown HDF5 layout: top-level keys are {sorted(keys)}. Expected "
+                                            "either "
+                                            "flat x_train, y_train, x_valid, y_valid, x_test, y_test, or groups "
+                                            "Train/Val/Test "
                                             f"each holding X and y. Convert the file with write_h5.")
                         d[k] = f[n][()]
                     d['x'] = _channels_last(d['x'])
                     if f'ids_{s}' in keys: d['ids'] = [i.decode() for i in f[f'ids_{s}'][()]]
                     splits[s] = d
     except (OSError, KeyError, RuntimeError) as e:
-        raise DataError(f"{path}: reading failed ({e}); the file is truncated or corrupt. Re-create or re-download it.") from None
+        raise DataError(f"{path}: reading failed ({e}); the file is truncated or corrupt. Re-create or re-download "
+                        "it.") from None
     for d in splits.values():
         if d['y'].ndim == 1: d['y'] = d['y'][:, None]
     return SeqDataset(splits, targets, prov)
@@ -463,7 +486,8 @@ def read_fasta_activity(fasta,          # FASTA file of sequences
                       [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]
     for c in target_cols:
         if c not in df.columns:
-            raise DataError(f"{activity}: column {c!r} not found. Columns are: {list(df.columns)}. Pass target_cols= one of these.")
+            raise DataError(f"{activity}: column {c!r} not found. Columns are: {list(df.columns)}. Pass target_cols= "
+                            "one of these.")
     if len(df) != len(seqs):
         raise DataError(f"{fasta} has {len(seqs)} sequences but {activity} has {len(df)} rows. Each FASTA record needs "
                         f"one activity row, in the same order; check that the two files belong to the same split.")
@@ -475,7 +499,8 @@ def read_deepstarr_files(folder, # folder with Sequences_{Train,Val,Test}.fa and
     "Load the DeepSTARR distribution format (FASTA + activity per split) into a `SeqDataset`."
     folder = Path(folder); splits = {}
     for s, n in _DS_SPLIT.items():
-        x, y, ids, names = read_fasta_activity(folder/f'Sequences_{n}.fa', folder/f'Sequences_activity_{n}.txt', target_cols, **kwargs)
+        x, y, ids, names = read_fasta_activity(folder/f'Sequences_{n}.fa', folder/f'Sequences_activity_{n}.txt',
+                                               target_cols, **kwargs)
         splits[s] = dict(x=x, y=y, ids=ids)
     return SeqDataset(splits, names, {'source': 'deepstarr_files', 'path': str(folder)})
 
@@ -516,8 +541,10 @@ def group_split(groups,                    # group key per sequence, length N
     empty = [s for s, g in parts.items() if len(g) == 0]
     if empty:
         need = int(np.ceil(max(1/f for f in fracs)))
-        raise DataError(f"{len(uniq)} groups are too few for a {'/'.join(f'{f:g}' for f in fracs)} split: the {' and '.join(empty)} "
-                        f"split{'s' if len(empty) > 1 else ''} would be empty. Provide at least {need} groups (sequences, or "
+        raise DataError(f"{len(uniq)} groups are too few for a {'/'.join(f'{f:g}' for f in fracs)} split: the "
+                        f"{' and '.join(empty)} "
+                        f"split{'s' if len(empty) > 1 else ''} would be empty. Provide at least {need} groups "
+                        "(sequences, or "
                         f"elements under group_pattern), or change split.fracs.")
     return {s: np.flatnonzero(np.isin(groups, g)) for s, g in parts.items()}
 
@@ -528,7 +555,8 @@ def split_arrays(x, y, ids, groups=None, fracs=(0.8, 0.1, 0.1), seed:int=0, targ
     idx = group_split(groups, fracs, seed)
     ids = np.asarray(ids)
     splits = {s: dict(x=x[i], y=y[i], ids=ids[i]) for s, i in idx.items()}
-    prov = {**(provenance or {}), 'split': {'rule': 'grouped: sorted unique keys, default_rng(seed).permutation, cut by fracs',
+    prov = {**(provenance or {}),
+            'split': {'rule': 'grouped: sorted unique keys, default_rng(seed).permutation, cut by fracs',
                                            'fracs': list(fracs), 'seed': seed, 'n_groups': int(len(np.unique(groups)))}}
     return SeqDataset(splits, targets, prov)
 
@@ -545,14 +573,16 @@ def downsample(ds:SeqDataset,   # the data set
     keep_u = units[np.sort(order[:max(1, int(round(p*len(units))))])]
     keep = keep_u if groups is None else np.flatnonzero(np.isin(np.asarray(groups), keep_u))
     sub = {k: v[keep] for k, v in tr.items()}
-    return _replace(ds, {'train': sub}, downsample={'p': p, 'seed': seed, 'n_kept': int(len(keep)), 'grouped': groups is not None})
+    return _replace(ds, {'train': sub}, downsample={'p': p, 'seed': seed, 'n_kept': int(len(keep)),
+                                                    'grouped': groups is not None})
 
 # %% ../nbs/00_data.ipynb #c041
 EMBEDDED = Path(str(importlib.resources.files('degu')/'embedded'))
 DATASETS = ('lentimpra_hepg2', 'deepstarr_sample')
 
 def _load_lentimpra(seed, fracs):
-    dfs = [_read_frame(EMBEDDED/'lentimpra_hepg2'/f, sep='\t') for f in ('test_split_HepG2.tsv.gz', 'val_split_HepG2.tsv.gz')]
+    dfs = [_read_frame(EMBEDDED/'lentimpra_hepg2'/f, sep='\t') for f in ('test_split_HepG2.tsv.gz',
+                                                                         'val_split_HepG2.tsv.gz')]
     df = pd.concat(dfs, ignore_index=True)
     ids = df['seq_id'].astype(str).to_numpy()
     y = check_targets(df[['mean_value']].to_numpy(), ['mean_value'], 'lentimpra_hepg2', ids)
@@ -577,10 +607,12 @@ def _load_deepstarr_sample():
     prov = {'source': 'deepstarr_sample', 'n_duplicates_dropped': int(n0 - len(df)),
             'citation': 'de Almeida et al., Nature Genetics 2022 (DeepSTARR; CC BY 4.0); sample via '
                         'de-Boer-Lab/random-promoter-dream-challenge-2022 (MIT)',
-            'caveat': 'all rows come from chrX/chrXHet of the original training split; the three files are not a real split'}
+            'caveat': 'all rows come from chrX/chrXHet of the original training split; the three files are not a real '
+                      'split'}
     return SeqDataset(splits, DEEPSTARR_TARGETS, prov)
 
-def load_dataset(name:str,             # 'lentimpra_hepg2' or 'deepstarr_sample', or a path to .h5/.tsv/.csv or a DeepSTARR folder
+# 'lentimpra_hepg2' or 'deepstarr_sample', or a path to .h5/.tsv/.csv or a DeepSTARR folder
+def load_dataset(name:str,
                  seed:int=0,           # split seed (lentiMPRA and tables)
                  fracs=(0.8, 0.1, 0.1),# train/valid/test fractions (lentiMPRA and tables)
                  **kwargs,             # passed to `read_table` for a table path
@@ -603,13 +635,17 @@ def load_dataset(name:str,             # 'lentimpra_hepg2' or 'deepstarr_sample'
 def split_calibration(ds:SeqDataset,           # the data set
                       frac:float=0.5,          # fraction of the validation groups held out for calibration
                       seed:int=0,
-                      group_pattern:str=LENTIMPRA_GROUP, # groups of the validation ids (both orientations of an element together)
+                      # groups of the validation ids (both orientations of an element together)
+                      group_pattern:str=LENTIMPRA_GROUP,
                      )->tuple:                 # (ds with the early-stopping half as 'valid', calibration split dict)
-    "Split the validation groups into an early-stopping half (kept as `valid`) and a calibration half that no model ever sees."
+    """Split the validation groups into an early-stopping half (kept as `valid`) and a calibration half that no model
+    ever sees."""
     if not 0 < frac < 1: raise ValueError(f"frac must be in (0, 1), got {frac}")
     v = ds.splits['valid']; g = group_keys([str(i) for i in v['ids']], group_pattern); u = np.unique(g)
-    if len(u) < 2: raise DataError(f"the validation split has {len(u)} group(s): too few to hold out a calibration part. "
-                                   f"Use more data, or set split.calibration: 0 to calibrate on the validation split itself.")
+    if len(u) < 2: raise DataError(f"the validation split has {len(u)} group(s): too few to hold out a calibration "
+                                   "part. "
+                                   "Use more data, or set split.calibration: 0 to calibrate on the validation split "
+                                   "itself.")
     order = np.random.default_rng([seed, 0xCA1]).permutation(len(u))
     n_cal = min(len(u) - 1, max(1, int(round(frac*len(u)))))
     cal = np.isin(g, u[order[:n_cal]])
@@ -629,9 +665,11 @@ def cache_dir(path=None)->Path:
     return Path(path or os.environ.get('DEGU_CACHE') or Path.home()/'.cache'/'degu')
 
 def _offline(url, e):
-    return ConnectionError(f"could not reach {url} ({getattr(e, 'reason', e)}). This machine seems to be offline or the "
+    return ConnectionError(f"could not reach {url} ({getattr(e, 'reason', e)}). This machine seems to be offline or "
+                           "the "
                            f"server is down. Download the files on a machine with internet access, copy them into the "
-                           f"cache folder (see degu.data.cache_dir), and run again: finished files are not fetched twice.")
+                           "cache folder (see degu.data.cache_dir), and run again: finished files are not fetched "
+                           "twice.")
 
 def download(url:str,          # file URL
              dest,             # final path
@@ -650,7 +688,8 @@ def download(url:str,          # file URL
     try: resp = urllib.request.urlopen(req, timeout=timeout)
     except urllib.error.HTTPError as e:
         if e.code == 416 and have and size == have: resp = None      # .part is already complete
-        else: raise ConnectionError(f"{url}: server answered HTTP {e.code} {e.reason}. Check the URL or try the other source.") from None
+        else: raise ConnectionError(f"{url}: server answered HTTP {e.code} {e.reason}. Check the URL or try the other "
+                                    "source.") from None
     except (urllib.error.URLError, OSError) as e: raise _offline(url, e) from None
     if resp is not None:
         with resp:
@@ -696,7 +735,8 @@ def download_deepstarr(dest=None,             # folder for the files (default: c
                        verbose:int=1,         # 0: silent
                       )->Path:                # the folder, ready for `read_deepstarr_files`
     "Download the full DeepSTARR FASTA + activity files, resumably and verified."
-    if source not in DEEPSTARR_SOURCES: raise ValueError(f"source must be one of {list(DEEPSTARR_SOURCES)}, not {source!r}")
+    if source not in DEEPSTARR_SOURCES: raise ValueError(f"source must be one of {list(DEEPSTARR_SOURCES)}, not "
+                                                         f"{source!r}")
     dest = Path(dest) if dest else cache_dir()/'deepstarr'
     base = base_url or DEEPSTARR_SOURCES[source]
     sums = _zenodo_checksums(api_url or ZENODO_RECORD_API, timeout) if source == 'zenodo' else {}

@@ -98,7 +98,8 @@ OUTPUT_ALIASES = ('n_outputs', 'output_shape', 'num_outputs', 'n_tasks', 'num_ta
 def call_arch(fn,          # architecture function, e.g. the original DEGU's `DeepSTARR(input_shape, output_shape)`
               **kwargs,    # input_shape, n_outputs, width, ...
              )->keras.Model:
-    "Call an architecture function with the keywords it takes: `n_outputs` goes to its output parameter, whatever its name."
+    """Call an architecture function with the keywords it takes: `n_outputs` goes to its output parameter, whatever its
+    name."""
     try: ps = inspect.signature(fn).parameters
     except (TypeError, ValueError): return fn(**kwargs)
     if any(p.kind == p.VAR_KEYWORD for p in ps.values()): return fn(**kwargs)
@@ -109,7 +110,8 @@ def call_arch(fn,          # architecture function, e.g. the original DEGU's `De
             alias = next((a for a in OUTPUT_ALIASES if a in ps), None)
             if alias: kw[alias] = v
         elif k != 'input_shape':
-            raise TypeError(f"{getattr(fn, '__name__', fn)}() takes no argument {k!r} (it takes {list(ps)}); drop it from model_kwargs.")
+            raise TypeError(f"{getattr(fn, '__name__', fn)}() takes no argument {k!r} (it takes {list(ps)}); drop it "
+                            "from model_kwargs.")
     return fn(**kw)
 
 def get_model(name:str,      # a name in `ZOO`, or a callable architecture function

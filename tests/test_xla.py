@@ -5,7 +5,7 @@ from evoaug_tf import augment as evoaug
 from degu.models import SmallCNN
 from degu.train import EvoAugModel, paper_augs, make_dataset
 from degu.distill import DynamicDistillModel, build_student, StandardizedMSE, head_metrics
-from degu.uncertainty import build_aleatoric, GaussianNLL
+from degu.train import build_aleatoric, GaussianNLL
 
 rng = np.random.default_rng(0)
 X = np.eye(4, dtype=np.uint8)[rng.integers(0, 4, (64, 60))]; Y = rng.normal(size=(64, 1)).astype('float32')

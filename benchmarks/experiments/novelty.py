@@ -1,4 +1,9 @@
-"""Which k-mer profile distance recognises unfamiliar sequences? (issue 28, part 1)
+"""Question (2026-12-05): Which k-mer profile distance recognises unfamiliar sequences, and at what k?
+Answer: Mahalanobis distance of 5-mer profiles: AUROC 0.999 random DNA, 0.999 mono shuffles, 0.996 Drosophila library,
+0.964 dinucleotide shuffles on lentiMPRA; k = 6 gains at most 0.03 (5% mutations) and is 13x slower to fit, so
+shift.novelty_k = 5 (AMD EPYC).
+
+Which k-mer profile distance recognises unfamiliar sequences? (issue 28, part 1)
 
 For each data set the novelty model (`degu.uncertainty.fit_novelty`) is fitted on the training split only; the shift sets
 are those of `degu run` (the default levels, seed 0) built from the test split. AUROC of novelty for each shifted set
@@ -6,9 +11,9 @@ against the unshifted test split, for k = 3..6, and the seconds to fit and score
 Data sets: the embedded lentiMPRA HepG2 split (230 bp), the embedded DeepSTARR sample (249 bp; its foreign library is
 lentiMPRA) and a check table: lentiMPRA cropped at random to 80-110 bp and padded with N (ragged), 6,000 rows.
 
-Run: python benchmarks/novelty.py [--ks 3 4 5 6]"""
+Run: python benchmarks/experiments/novelty.py [--ks 3 4 5 6]"""
 import argparse, os, sys, time
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import numpy as np
 from _record import record
 from degu.data import load_dataset, decode, one_hot, split_arrays, group_keys
@@ -82,4 +87,4 @@ the mean of the two percentiles.
 |---|---|{'---|' * len(levels)}---|---|
 """ + '\n'.join(f"| {n} ({nt:,}) | {k} | " + ' | '.join(f'{au.get(l, float("nan")):.3f}' for l in levels) + f" | {tf:.1f} | {ts:.1f} ({ns:,}) |"
                for n, nt, k, au, tf, ts, ns in rows)
-record('novelty_kmer', 'Novelty: k-mer profile distance by k (issue 28)', 'python benchmarks/novelty.py ' + ' '.join(sys.argv[1:]), body)
+record('novelty_kmer', 'Novelty: k-mer profile distance by k (issue 28)', 'python benchmarks/experiments/novelty.py ' + ' '.join(sys.argv[1:]), body)

@@ -1,4 +1,9 @@
-"""Cross-ensemble agreement of uncertainty as the ensemble grows: two independently seeded ensembles A and B of each size,
+"""Question (2026-12-03): Does the agreement of uncertainty between independently seeded ensembles grow with their size,
+and does the student keep its edge?
+Answer: A vs B Spearman 0.107 at 5 members, 0.218 at 10; the student of A agrees with B better than A does (0.271 and
+0.410; ratio 2.54 and 1.88), full lentiMPRA, Intel Xeon.
+
+Cross-ensemble agreement of uncertainty as the ensemble grows: two independently seeded ensembles A and B of each size,
 and a student distilled from A at each size.
 
 Reads a finished run (RUN_DIR/config.json, dataset.h5; the run's teachers and, with `evaluate.cross_ensemble`, its
@@ -6,9 +11,9 @@ Reads a finished run (RUN_DIR/config.json, dataset.h5; the run's teachers and, w
 (resumable: finished members are kept), and reports on the test split, per size n (the first n members of each):
 Spearman of the epistemic std of A vs B, of the student of A vs B, and of the student vs A, and the students' Pearson.
 
-Run: python benchmarks/cross_growth.py RUN_DIR LABEL [--sizes 5 10]"""
+Run: python benchmarks/experiments/cross_growth.py RUN_DIR LABEL [--sizes 5 10]"""
 import argparse, json, os, shutil, sys, time
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from pathlib import Path
 import numpy as np
 from _record import record
@@ -69,4 +74,4 @@ Spearman of epistemic stds; the student of A_n is distilled from A's first n tea
 """
 print(body)
 record(f'cross_growth_{a.label}', f'Cross-ensemble agreement by ensemble size ({a.label})',
-       f"python benchmarks/cross_growth.py RUN_DIR {a.label} --sizes {' '.join(map(str, a.sizes))}", body)
+       f"python benchmarks/experiments/cross_growth.py RUN_DIR {a.label} --sizes {' '.join(map(str, a.sizes))}", body)

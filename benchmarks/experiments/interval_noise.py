@@ -1,4 +1,8 @@
-"""How much of an interval-width difference is calibration noise? Re-partitions of a finished run's calibration + test sequences.
+"""Question (2026-12-03): How much of an interval-width difference between uncertainty methods is calibration noise?
+Answer: most of it: over 200 re-splits of a 6,000-row check table the 5-95% range of width vs constant spans about
+0.94-1.06 for every method; the student-total width is below constant in 87% of re-splits (scaled), Intel Xeon.
+
+How much of an interval-width difference is calibration noise? Re-partitions of a finished run's calibration + test sequences.
 
 Loads a finished run (teachers, student, data; nothing is trained), pools its calibration and test sequences, and splits
 the pool again at random R times into a calibration and a test part of the original sizes (lentiMPRA orientation pairs
@@ -6,10 +10,10 @@ stay together when the run's group pattern applies). For every re-partition it b
 pipeline does (`uncertainty_report`) and records each method's width relative to constant width calibrated on the same
 sequences. The spread of that ratio is the noise a single run's `width_vs_constant` carries.
 
-Run: python benchmarks/interval_noise.py RUN_DIR LABEL [--repeats 200] [--alpha 0.1]"""
+Run: python benchmarks/experiments/interval_noise.py RUN_DIR LABEL [--repeats 200] [--alpha 0.1]"""
 import argparse, json, os, sys
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from pathlib import Path
 import numpy as np
 from _record import record
@@ -58,4 +62,4 @@ body = f"""Run folder: `{run}`; {n_cal:,} calibration + {n_test:,} test sequence
 {chr(10).join(rows)}
 """
 print(body)
-record(f'interval_noise_{a.label}', f'Interval width vs constant: calibration noise ({a.label})', f'python benchmarks/interval_noise.py RUN_DIR {a.label}', body)
+record(f'interval_noise_{a.label}', f'Interval width vs constant: calibration noise ({a.label})', f'python benchmarks/experiments/interval_noise.py RUN_DIR {a.label}', body)

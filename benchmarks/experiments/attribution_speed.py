@@ -1,10 +1,15 @@
-"""Attribution speed on the DeepSTARR-size model: batched saliency, degu's DeepSHAP (one explainer, chunks),
+"""Question (2026-11-22): Is batched DeepSHAP (one explainer, chunks) faster than a naive per-sequence loop, and still
+exact?
+Answer: yes: 12.7x faster on the DeepSTARR-size model (AMD EPYC), additivity error 3e-8; saliency is another 17x
+faster.
+
+Attribution speed on the DeepSTARR-size model: batched saliency, degu's DeepSHAP (one explainer, chunks),
 and a naive one-sequence-at-a-time DeepSHAP loop (a new DeepExplainer per sequence).
 
-Run: python benchmarks/attribution_speed.py [--n 200] [--n-loop 20] [--backgrounds 20]"""
+Run: python benchmarks/experiments/attribution_speed.py [--n 200] [--n-loop 20] [--backgrounds 20]"""
 import argparse, os, sys, time, warnings
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import numpy as np, keras
 from _record import record
 from degu.data import load_dataset
@@ -53,4 +58,4 @@ DeepSHAP additivity on these {a.n} sequences: max |sum(attr) - (f(x) - mean f(bg
 Note: shap's DeepExplainer runs one sequence (with its backgrounds) per graph call either way; degu saves the explainer
 construction and graph tracing per sequence, and keeps memory bounded by the chunk size.
 """
-record('attribution_speed', 'Attribution speed (DeepSTARR-size model)', 'python benchmarks/attribution_speed.py', body)
+record('attribution_speed', 'Attribution speed (DeepSTARR-size model)', 'python benchmarks/experiments/attribution_speed.py', body)

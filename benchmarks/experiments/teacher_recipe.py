@@ -1,4 +1,8 @@
-"""Do teachers converge on short, weak, noisy tables, with and without the warm-up? (issue 29)
+"""Question (2026-12-05): Do teachers converge on short, weak, noisy tables, with and without the warm-up? (issue 29)
+Answer: with the 200-step warm-up no first attempt failed on 3 tables (against 1 of 5 on 2 tables without it) and the
+ensemble Pearson rose by 0.03-0.04 on each, AMD EPYC: ensemble.warmup_steps = 200 is the default.
+
+Do teachers converge on short, weak, noisy tables, with and without the warm-up? (issue 29)
 
 Check tables built to reproduce the failure: ROWS rows of the embedded lentiMPRA HepG2 data (seeded draws), each sequence
 cropped at random to 80-110 bp around its centre (ragged: padded with N to 110 by the `ragged: pad` policy), activity plus
@@ -7,9 +11,9 @@ Gaussian noise of NOISE x its std, grouped 80/10/10 split. Five aleatoric SmallC
 the old recipe) and on (the default, 200 steps). Per member: epochs run, skill (1 - validation MSE / MSE of predicting
 the training mean) and whether it was still flagged after its retry; per table the ensemble's test Pearson.
 
-Run: python benchmarks/teacher_recipe.py [--rows 6000] [--tables 3] [--noise 0.5] [--max-epochs 30]"""
+Run: python benchmarks/experiments/teacher_recipe.py [--rows 6000] [--tables 3] [--noise 0.5] [--max-epochs 30]"""
 import argparse, os, sys, tempfile, time
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import numpy as np
 from _record import record
 from degu.data import load_dataset, decode, one_hot, split_arrays, group_keys
@@ -62,4 +66,4 @@ flagged; "flagged" lists those still flagged after the retry (dropped by `degu r
 Total {time.perf_counter() - t0:.0f} s.
 """
 record('teacher_recipe', 'Teachers on short, weak, noisy tables: warm-up off vs on (issue 29)',
-       'python benchmarks/teacher_recipe.py ' + ' '.join(sys.argv[1:]), body)
+       'python benchmarks/experiments/teacher_recipe.py ' + ' '.join(sys.argv[1:]), body)

@@ -1,12 +1,16 @@
-"""ISM speed: variants/s for a student and for a 5-member fused ensemble, against the student's plain inference rate.
+"""Question (2026-12-02): Does ISM run at the model's plain inference rate?
+Answer: yes: the student's ISM at 1.02 of its plain rate (goal 0.8), the fused ensemble's at 0.99 of its own (0.22x
+the student's: 5 members), DeepSTARR, AMD EPYC.
 
-Run: python benchmarks/variants_speed.py [--arch DeepSTARR] [--n-seqs 4] [--members 5] [--reps 3]
+ISM speed: variants/s for a student and for a 5-member fused ensemble, against the student's plain inference rate.
+
+Run: python benchmarks/experiments/variants_speed.py [--arch DeepSTARR] [--n-seqs 4] [--members 5] [--reps 3]
 
 Models get random weights (speed does not depend on them); sequences are real lentiMPRA test sequences (230 bp, so
 690 substitutions each). Plain inference is `degu.train.predict` on as many real sequences as ISM scores mutants."""
 import argparse, os, sys, tempfile, time
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import numpy as np, keras
 from _record import record
 from degu.data import load_dataset
@@ -48,4 +52,4 @@ body = (f"{a.arch}, {a.n_seqs} test sequences of {L} bp = {n_var:,} substitution
           f"{t_eplain/t_eism:.2f} of its own plain fused rate, and {t_sism/t_eism:.2f}x the student's ISM rate "
           f"(1/{a.members} of it is the cost of {a.members} members).")
 record(f'variants_speed_{a.arch.lower()}', f'ISM speed: student and {a.members}-member ensemble ({a.arch})',
-       f'python benchmarks/variants_speed.py --arch {a.arch} --n-seqs {a.n_seqs} --members {a.members}', body)
+       f'python benchmarks/experiments/variants_speed.py --arch {a.arch} --n-seqs {a.n_seqs} --members {a.members}', body)

@@ -1,13 +1,17 @@
-"""Do the student's motifs match its ensemble's? TF-MoDISco (modisco-lite) on centred saliency maps of the test split,
+"""Question (2026-12-02): Do the student's TF-MoDISco motifs match its ensemble's?
+Answer: yes: CWM correlation 0.719 against the ensemble average's 34 motifs, above the teachers' median 0.648
+(0.600-0.720) and an untrained model's 0.274 (quickstart run, AMD EPYC).
+
+Do the student's motifs match its ensemble's? TF-MoDISco (modisco-lite) on centred saliency maps of the test split,
 for the ensemble average, the student, every teacher alone and an untrained model (the chance level of the measure);
 each set's motifs are matched to the ensemble average's by CWM correlation (`degu.motifs.compare_motifs`).
 
-Run: python benchmarks/motif_agreement.py [--run runs/quickstart] [--n-seqs N]
+Run: python benchmarks/experiments/motif_agreement.py [--run runs/quickstart] [--n-seqs N]
 
 Uses a finished quickstart run (trained first if the folder holds none: `run_pipeline(QUICKSTART_CONFIG, RUN)`)."""
 import argparse, os, sys, tempfile, time
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import numpy as np, keras
 from pathlib import Path
 from _record import record
@@ -51,4 +55,4 @@ lentiMPRA HepG2). The ensemble average's maps gave {len(sets['ensemble_average']
 
 Student {med['student']:.3f} against the teachers' median {np.median(teach):.3f} (range {min(teach):.3f}-{max(teach):.3f}) and an
 untrained model's {med['untrained']:.3f}. One TF-MoDISco run took a median {np.median(list(secs.values())):.0f} s."""
-record('motif_agreement', "Motifs: the student's against its ensemble's", 'python benchmarks/motif_agreement.py --run runs/quickstart', body)
+record('motif_agreement', "Motifs: the student's against its ensemble's", 'python benchmarks/experiments/motif_agreement.py --run runs/quickstart', body)

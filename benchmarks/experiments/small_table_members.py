@@ -1,11 +1,15 @@
-"""Do teachers fail on small tables, and under which training settings? Tables of 6,000 rows cut from the embedded
+"""Question (2026-12-02): Do teachers fail on small tables, and under which training settings?
+Answer: with the old quick defaults (10 epochs, patience 3) 2 of 5 teachers were flagged on both 6,000-row cuts; with
+the paper protocol (100 / 10 / 5) 1 and 0, with higher skill (AMD EPYC): degu run uses the paper protocol.
+
+Do teachers fail on small tables, and under which training settings? Tables of 6,000 rows cut from the embedded
 lentiMPRA data (three seeded cuts), five SmallCNN teachers each, trained once with the old quickstart-speed defaults
 (max 10 epochs, early-stop patience 3, LR x0.1 after 2) and once with the paper protocol (max 100, patience 10, LR x0.1
 after 5). Per member: epochs run, skill (1 - validation MSE / MSE of predicting the training mean) and the flag.
 
-Run: python benchmarks/small_table_members.py [--rows 6000] [--cuts 3]"""
+Run: python benchmarks/experiments/small_table_members.py [--rows 6000] [--cuts 3]"""
 import argparse, json, os, sys, tempfile, time
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import numpy as np
 from _record import record
 from degu.data import load_dataset, split_arrays, group_keys
@@ -40,4 +44,4 @@ SmallCNN (width 0.5) teachers, seeds 0-4. Skill = 1 - validation MSE / MSE of pr
 
 Total {time.perf_counter() - t0:.0f} s.
 """
-record('small_table_members', 'Teachers on small tables: old defaults vs the paper protocol', 'python benchmarks/small_table_members.py', body)
+record('small_table_members', 'Teachers on small tables: old defaults vs the paper protocol', 'python benchmarks/experiments/small_table_members.py', body)

@@ -1,0 +1,94 @@
+"""Where degu stands: the headline table at the top of BENCHMARKS.md, written from the recorded results
+(`benchmarks/results/*.json`), one row per figure: value, goal, met or not, and the commit, CPU and date that measured it.
+
+Run: python benchmarks/headline.py            (rewrite the table, and lay out the history below it)
+     python benchmarks/headline.py --check    (exit 1 when BENCHMARKS.md differs from what this would write)"""
+import argparse, json, sys
+from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _record import BENCH, RESULTS, parse, layout
+
+def _shift(d, level, score='auroc_student'):
+    return next(s[score] for s in d['shift'] if s['level'] == level)
+
+def _recipe(d, level, score='auroc_student'): return d['shift'][level][score]
+
+def _cut(d, opt):
+    "Largest overestimation cut (fraction of kappa 0's) at a kappa whose oracle gain is at least kappa 0's."
+    r = d[opt]; o0, g0 = r['0']['overestimation'], r['0']['oracle_gain']
+    return max([0.] + [(o0 - v['overestimation'])/o0 for k, v in r.items() if k != '0' and v['oracle_gain'] >= g0])
+
+QS, CT6, CTS = 'run_uncertainty_quickstart', 'student_recipes_ct6000', 'student_recipes_ct_short'
+NP = 'neighbours_prior_far0.1_min2000'      # the default recipe's settings on the check tables
+FOREIGN = 'foreign_sourcedeepstarr_sample'
+# (figure, results file, value from the JSON, goal as text, met when, issue)
+FIGURES = [
+    ('quickstart: student test Pearson minus the ensemble\'s', QS,
+     lambda d: d['student']['pearson'] - d['ensemble']['pearson'], '>= -0.01', lambda v: v >= -0.01, 28),
+    ('quickstart: student epistemic AUROC, random DNA vs test', QS, lambda d: _shift(d, 'random'), '>= 0.9',
+     lambda v: v >= 0.9, 28),
+    ('quickstart: student epistemic AUROC, mono shuffles', QS, lambda d: _shift(d, 'shuffle_mono'), '>= 0.9',
+     lambda v: v >= 0.9, 28),
+    ('quickstart: student epistemic AUROC, Drosophila library', QS, lambda d: _shift(d, FOREIGN), '>= 0.8',
+     lambda v: v >= 0.8, 28),
+    ('quickstart: novelty AUROC, worst of random / mono / Drosophila', QS,
+     lambda d: min(_shift(d, lv, 'auroc_novelty') for lv in ('random', 'shuffle_mono', FOREIGN)), '>= 0.99',
+     lambda v: v >= 0.99, 28),
+    ('quickstart: 90% student-total interval coverage', QS, lambda d: d['intervals']['student_total']['0.1']['coverage'],
+     '0.88-0.92', lambda v: 0.88 <= v <= 0.92, 28),
+    ('quickstart: 90% interval width vs constant width', QS,
+     lambda d: d['intervals']['student_total']['0.1']['width_vs_constant'], '<= 0.97', lambda v: v <= 0.97, 28),
+    ('quickstart: error-rank Spearman, student total std', QS,
+     lambda d: d['error_ranking']['student_total']['spearman'], '>= 0.15', lambda v: v >= 0.15, 28),
+    ('quickstart: ISM effects, student vs ensemble Pearson', QS,
+     lambda d: d['variants']['fidelity']['student']['pearson'], '>= 0.95', lambda v: v >= 0.95, 33),
+    ('check table 6000 rows: student epistemic AUROC, random DNA', CT6, lambda d: _recipe(d[NP], 'random'), '>= 0.9',
+     lambda v: v >= 0.9, 28),
+    ('check table 6000 rows: student epistemic AUROC, Drosophila library', CT6, lambda d: _recipe(d[NP], FOREIGN),
+     '>= 0.8', lambda v: v >= 0.8, 28),
+    ('check table short, ragged: student epistemic AUROC, random DNA', CTS, lambda d: _recipe(d[NP], 'random'),
+     '>= 0.9', lambda v: v >= 0.9, 28),
+    ('check table short, ragged: student epistemic AUROC, Drosophila library', CTS, lambda d: _recipe(d[NP], FOREIGN),
+     '>= 0.8', lambda v: v >= 0.8, 28),
+    ('held-out GC region: best score AUROC vs test', 'heldout_region', lambda d: max(d['default']['auroc'].values()),
+     '>= 0.8', lambda v: v >= 0.8, 28),
+    ('held-out GC region: 90% interval coverage', 'heldout_region', lambda d: d['default']['coverage90']['heldout'],
+     '>= 0.85', lambda v: v >= 0.85, 28),
+    ('design, greedy, total-std penalty: overestimation cut at no loss of gain', 'design_penalty',
+     lambda d: _cut(d, 'greedy'), '>= 0.25', lambda v: v >= 0.25, 30),
+    ('design, annealing, total-std penalty: overestimation cut at no loss of gain', 'design_penalty',
+     lambda d: _cut(d, 'anneal'), '>= 0.25', lambda v: v >= 0.25, 30),
+    ('design loop: ensemble time / student time', 'design_loop_speed', lambda d: d['ensemble_over_student'], '>= 4',
+     lambda v: v >= 4, 30),
+    ('degu predict: throughput vs in-memory model.predict', 'predict_speed', lambda d: d['ratio'], '>= 0.8',
+     lambda v: v >= 0.8, 27),
+    ('degu predict: peak RSS for 1,000,000 sequences (MB)', 'predict_speed', lambda d: d['peak_rss_mb'], '< 2000',
+     lambda v: v < 2000, 27),
+]
+
+def table()->str:
+    "The headline table from the recorded results (a missing file is a row saying so, not an error)."
+    rows = ['## Headline', '', 'Written by `python benchmarks/headline.py` from `benchmarks/results/*.json`; the '
+            'history below holds each figure\'s question and command. `met`: the issue\'s goal.', '',
+            '| figure | value | goal | met | issue | commit | CPU | date | results |', '|---|---|---|---|---|---|---|---|---|']
+    for name, f, get, goal, ok, issue in FIGURES:
+        p = RESULTS/f'{f}.json'
+        if not p.exists(): rows.append(f'| {name} | not recorded | {goal} | - | {issue} | - | - | - | `{f}.json` |'); continue
+        d = json.loads(p.read_text()); m = d.get('_meta', {}); v = get(d)
+        rows.append(f"| {name} | {v:.3f} | {goal} | {'yes' if ok(v) else '**no**'} | {issue} | {m.get('commit', '-')} | "
+                    f"{m.get('cpu', '-')} | {m.get('date', '-')} | `{f}.json` |")
+    met = sum(1 for name, f, get, goal, ok, _ in FIGURES if (RESULTS/f'{f}.json').exists()
+              and ok(get(json.loads((RESULTS/f'{f}.json').read_text()))))
+    return '\n'.join(rows + ['', f'{met} of {len(FIGURES)} goals met.'])
+
+def render()->str: return layout(parse(BENCH.read_text()), table())
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(); ap.add_argument('--check', action='store_true'); a = ap.parse_args()
+    new = render()
+    if a.check:
+        if BENCH.read_text() != new:
+            print('BENCHMARKS.md differs from what benchmarks/headline.py writes: run `python benchmarks/headline.py` and '
+                  'commit the result.'); sys.exit(1)
+        print('BENCHMARKS.md headline is current'); sys.exit(0)
+    BENCH.write_text(new); print(table())
