@@ -11,6 +11,8 @@ from _record import BENCH, RESULTS, parse, layout
 def _shift(d, level, score='auroc_student'):
     return next(s[score] for s in d['shift'] if s['level'] == level)
 
+def _runs(d): return [v for k, v in d.items() if k != '_meta']
+
 def _recipe(d, level, score='auroc_student'): return d['shift'][level][score]
 
 def _cut(d, opt):
@@ -60,6 +62,15 @@ FIGURES = [
      lambda d: _cut(d, 'anneal'), '>= 0.25', lambda v: v >= 0.25, 30),
     ('design loop: ensemble time / student time', 'design_loop_speed', lambda d: d['ensemble_over_student'], '>= 4',
      lambda v: v >= 4, 30),
+    ('90% student-total intervals, worst run of 3 (calibration n 300-1,228): width vs constant', 'interval_peers',
+     lambda d: max(r['alphas']['0.1']['degu scaled']['width_vs_constant'] for r in _runs(d)), '< 1', lambda v: v < 1, 29),
+    ('90% student-total intervals, worst run of 3: distance of coverage from 0.9', 'interval_peers',
+     lambda d: max(abs(r['alphas']['0.1']['degu scaled']['coverage'] - 0.9) for r in _runs(d)), '<= 0.02',
+     lambda v: v <= 0.02, 29),
+    ('90% intervals: largest width difference, degu scaled vs crepes and MAPIE normalised', 'interval_peers',
+     lambda d: max(abs(r['alphas']['0.1']['degu scaled']['width'] - r['alphas']['0.1'][p]['width'])
+                   for r in _runs(d) for p in ('crepes normalised', 'MAPIE residual-normalised')), '<= 0.001',
+     lambda v: v <= 0.001, 29),
     ('degu predict: throughput vs in-memory model.predict', 'predict_speed', lambda d: d['ratio'], '>= 0.8',
      lambda v: v >= 0.8, 27),
     ('degu predict: peak RSS for 1,000,000 sequences (MB)', 'predict_speed', lambda d: d['peak_rss_mb'], '< 2000',
@@ -74,7 +85,8 @@ def table()->str:
     for name, f, get, goal, ok, issue in FIGURES:
         p = RESULTS/f'{f}.json'
         if not p.exists(): rows.append(f'| {name} | not recorded | {goal} | - | {issue} | - | - | - | `{f}.json` |'); continue
-        d = json.loads(p.read_text()); m = d.get('_meta', {}); v = get(d)
+        d = json.loads(p.read_text()); v = get(d)
+        m = d.get('_meta') or next((x['_meta'] for x in d.values() if isinstance(x, dict) and '_meta' in x), {})
         rows.append(f"| {name} | {v:.3f} | {goal} | {'yes' if ok(v) else '**no**'} | {issue} | {m.get('commit', '-')} | "
                     f"{m.get('cpu', '-')} | {m.get('date', '-')} | `{f}.json` |")
     met = sum(1 for name, f, get, goal, ok, _ in FIGURES if (RESULTS/f'{f}.json').exists()

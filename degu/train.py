@@ -198,6 +198,10 @@ class CenterPad(layers.Layer):
     def get_config(self): return {**super().get_config(), 'n': self.n, 'value': self.value}
 
 # %% ../nbs/02_training.ipynb #c014
+def _grouped_convs(model)->bool:
+    "Whether a Keras model has grouped or depthwise convolutions (at any depth)."
+    return any(isinstance(l, keras.layers.DepthwiseConv1D) or getattr(l, 'groups', 1) > 1 for l in model._flatten_layers())
+
 class EvoAugModel(keras.Model):
     "Wrap a base model for EvoAug: augmented train step with the true loss, deterministic padding, real fine-tuning."
     def __init__(self, base:keras.Model,           # model whose input length is L + insert_len(augment_list)
@@ -212,6 +216,12 @@ class EvoAugModel(keras.Model):
         self.pad = CenterPad(self.insert_max)
         self.augmenting = bool(self.augment_list)
         self.n_augmented = keras.Variable(0, dtype='int64', trainable=False, name='n_augmented_batches')
+
+    def compile(self, *args, jit_compile='auto', **kwargs):
+        "As `keras.Model.compile`; without XLA when the base model has grouped or depthwise convolutions (e.g. LegNet)."
+        # XLA cannot compile their gradients on the augmented batches, whose length is dynamic (XLA:CPU, tests/test_xla.py)
+        if _grouped_convs(self.base): jit_compile = False
+        super().compile(*args, jit_compile=jit_compile, **kwargs)
 
     def call(self, x, training=False): return self.base(self.pad(x), training=training)
 

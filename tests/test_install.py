@@ -15,7 +15,7 @@ def test_wheel_ships_example_configs(tmp_path):
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-2000:]
     env = {**os.environ, 'PYTHONPATH': str(site)}           # the installed copy comes first, before the checkout
-    code = ("import degu, degu.pipeline as p, sys; from degu.cli import main; print(degu.__file__); "
+    code = ("import degu, degu.config as p, sys; from degu.cli import main; print(degu.__file__); "
             "print(sorted(f.name for f in p.CONFIGS.iterdir())); sys.exit(main(['init', '--example', 'quickstart', '--dest', sys.argv[1]]))")
     r = subprocess.run([sys.executable, '-c', code, str(tmp_path/'mine')], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert r.returncode == 0, r.stderr[-2000:]

@@ -2,7 +2,7 @@
 XLA runs on the CPU too, so this is checked here."""
 import numpy as np, keras, pytest
 from evoaug_tf import augment as evoaug
-from degu.models import SmallCNN
+from degu.models import SmallCNN, LegNet
 from degu.train import EvoAugModel, paper_augs, make_dataset
 from degu.distill import DynamicDistillModel, build_student, StandardizedMSE, head_metrics
 from degu.train import build_aleatoric, GaussianNLL
@@ -10,9 +10,9 @@ from degu.train import build_aleatoric, GaussianNLL
 rng = np.random.default_rng(0)
 X = np.eye(4, dtype=np.uint8)[rng.integers(0, 4, (64, 60))]; Y = rng.normal(size=(64, 1)).astype('float32')
 
-def _one_step_changes(m, jit=True):
+def _one_step_changes(m, jit=True, y=Y):
     w0 = [w.copy() for w in m.get_weights()]
-    h = m.fit(make_dataset(X, Y, 32), epochs=1, steps_per_epoch=1, verbose=0)
+    h = m.fit(make_dataset(X, y, 32), epochs=1, steps_per_epoch=1, verbose=0)
     assert m.jit_compile is jit and np.isfinite(h.history['loss'][0])
     assert any(not np.array_equal(a, b) for a, b in zip(w0, m.get_weights()))
 
@@ -33,3 +33,13 @@ def test_dynamic_distillation_train_step_under_xla(record):
 def test_aleatoric_model_under_xla():
     m = build_aleatoric('SmallCNN', (60, 4), Y, width=0.25); m.compile('adam', GaussianNLL(0.5), jit_compile=True)
     _one_step_changes(m)
+
+def test_legnet_with_evoaug_student_and_aleatoric_heads():
+    "LegNet (any length) as a student and an aleatoric teacher under XLA; under the EvoAug step it opts out of XLA."
+    m = EvoAugModel(LegNet((66, 4), 1, width=0.125), [evoaug.RandomInsertion(0, 6), evoaug.RandomRC(0.5)])
+    m.compile('adam', 'mse', jit_compile=True); _one_step_changes(m, jit=False)     # XLA fails on its depthwise convs
+    yd = np.c_[Y, np.abs(Y)]
+    s = build_student('LegNet', yd, (60, 4), width=0.125)
+    s.compile('adam', StandardizedMSE([1., 1.]), jit_compile=True); _one_step_changes(s, y=yd)
+    a = build_aleatoric('LegNet', (60, 4), Y, width=0.125); a.compile('adam', GaussianNLL(0.5), jit_compile=True)
+    _one_step_changes(a)

@@ -1,13 +1,20 @@
-"""The DEGU core on a finished run: is the student as good as its ensemble, and does its uncertainty earn its keep?
+"""Question (2026-12-03): Does a finished run meet the DEGU core goals: student accuracy, intervals, selective
+prediction, error ranking, reproducible uncertainty?
+Answer: on the quickstart with 5 independent ensembles, every goal but one: student 0.374 vs ensemble 0.380, 90%
+coverage 0.904 at 0.984x constant width, mse_ratio_50 0.806, error-rank Spearman 0.138, student vs other ensembles
+1.56x the ensembles' own agreement; against a single ensemble B the ratio is 1.12 (noisy, see the history). Superseded
+as a maintained benchmark by run_uncertainty.py and the headline table.
+
+The DEGU core on a finished run: is the student as good as its ensemble, and does its uncertainty earn its keep?
 
 Reads RUN_DIR/report.json (from `degu run` / `degu quickstart`) and records, against the goals of the core issue:
 student vs ensemble vs mean teacher (test Pearson), 90% interval coverage and width relative to constant width for every
 method and calibration, conditional (worst-quintile) coverage, selective prediction, error ranking, shift AUROCs, and
 cross-ensemble agreement when the run measured it.
 
-Run: python benchmarks/core_quality.py RUN_DIR LABEL [NOTE]   (NOTE: how the run folder was made, printed first; e.g. degu quickstart --out /tmp/qs, then .../core_quality.py /tmp/qs quickstart)"""
+Run: python benchmarks/experiments/core_quality.py RUN_DIR LABEL [NOTE]   (NOTE: how the run folder was made, printed first; e.g. degu quickstart --out /tmp/qs, then .../core_quality.py /tmp/qs quickstart)"""
 import json, os, sys
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from pathlib import Path
 from _record import record
 
@@ -67,7 +74,7 @@ Shift (AUROC of each std separating the level from the unshifted test set):
 |---|---|---|---|---|---|---|---|
 {shift}
 """
-record(f'core_quality_{label}', f'The DEGU core on a finished run ({label})', f'python benchmarks/core_quality.py RUN_DIR {label}', body,
+record(f'core_quality_{label}', f'The DEGU core on a finished run ({label})', f'python benchmarks/experiments/core_quality.py RUN_DIR {label}', body,
        numbers={'run': str(run), 'goals': [{'goal': g, 'measured': v, 'met': o} for g, v, o in goals],
                 'intervals_by_calibration': r['intervals_by_calibration'], 'error_ranking': rk, 'shift': r['shift']})
 print(body)
