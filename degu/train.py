@@ -200,7 +200,8 @@ class CenterPad(layers.Layer):
 # %% ../nbs/02_training.ipynb #c014
 def _grouped_convs(model)->bool:
     "Whether a Keras model has grouped or depthwise convolutions (at any depth)."
-    return any(isinstance(l, keras.layers.DepthwiseConv1D) or getattr(l, 'groups', 1) > 1 for l in model._flatten_layers())
+    return any(isinstance(l, keras.layers.DepthwiseConv1D) or getattr(l, 'groups', 1) > 1
+               for l in model._flatten_layers())
 
 class EvoAugModel(keras.Model):
     "Wrap a base model for EvoAug: augmented train step with the true loss, deterministic padding, real fine-tuning."
@@ -219,7 +220,8 @@ class EvoAugModel(keras.Model):
 
     def compile(self, *args, jit_compile='auto', **kwargs):
         "As `keras.Model.compile`; without XLA when the base model has grouped or depthwise convolutions (e.g. LegNet)."
-        # XLA cannot compile their gradients on the augmented batches, whose length is dynamic (XLA:CPU, tests/test_xla.py)
+        # XLA cannot compile their gradients on the augmented batches, whose length is dynamic
+        # (XLA:CPU, tests/test_xla.py)
         if _grouped_convs(self.base): jit_compile = False
         super().compile(*args, jit_compile=jit_compile, **kwargs)
 
