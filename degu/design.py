@@ -14,6 +14,7 @@ import pandas as pd
 from .data import one_hot, decode, DataError, atomic_path
 from .train import predict
 from .uncertainty import student_heads, novelty_distance
+from .shift import gc_content
 
 PENALTIES = ('epistemic', 'total', 'novelty')
 OPTIMISERS = ('greedy', 'anneal')
@@ -79,7 +80,7 @@ def constraints(L:int, fix=None, forbid=(), gc=(0., 1.)):
     if bad: raise DataError(f"--forbid: {bad} are not DNA words (A, C, G, T).")
     words = sorted(set(words + [w.translate(_COMP)[::-1] for w in words]))
     def ok(x):
-        g = x[..., 1:3].sum((1, 2))/np.maximum(x.sum((1, 2)), 1); good = (g >= gc[0]) & (g <= gc[1])
+        g = gc_content(x); good = (g >= gc[0]) & (g <= gc[1])
         if words:
             s = decode(x); good &= np.array([not any(w in q for w in words) for q in s])
         return good

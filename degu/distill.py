@@ -443,6 +443,19 @@ def far_from_data(x,                   # `(N, L, 4)` one-hot sequences to move a
 
 RECIPES = ('standard', 'neighbours', 'prior', 'neighbours_prior')
 
+def _teacher_targets(p:dict,          # teacher predictions (`predict_all`) of new sequences
+                     kind:str,         # 'std' or 'logvar': the student's uncertainty parameterisation
+                     aleatoric:bool,   # add the aleatoric column (3T targets)
+                     excess=None,      # `(N,)` novelty excess: widens the epistemic variance by the prior (None: off)
+                     sy=None,          # `(T,)` activity std on the data: the prior's scale
+                    )->tuple:          # (targets `(N, 2T or 3T)`, epistemic variance `(N, T)`)
+    "Distillation targets of teacher-labelled sequences, the epistemic variance widened by the distance-aware prior."
+    v = p['std'].astype(np.float64)**2
+    if excess is not None: v = v + ((1 - np.exp(-np.asarray(excess, np.float64)))[:, None]*np.asarray(sy)[None])**2
+    conv = np.sqrt if kind == 'std' else (lambda var: np.log(np.maximum(var, VAR_FLOOR)))
+    ale = [conv(p['aleatoric'].astype(np.float64)**2)] if aleatoric else []
+    return np.concatenate([p['mean'], conv(v)] + ale, 1), v
+
 def recipe_targets(dd:SeqDataset,      # output of `distill_targets`
                    teacher,            # the teachers (`Ensemble` or `EnsemblerBase`) that labelled `dd`
                    # `x -> (N,)` distance excess beyond the training data (0 inside), e.g. `uncertainty.novelty_excess`
@@ -473,13 +486,8 @@ def recipe_targets(dd:SeqDataset,      # output of `distill_targets`
         xs.append(far_from_data(x0[rng.choice(len(x0), n, replace=n > len(x0))], seed=seed + 1))
         saw.append(f'off data: {n} sequences, half mutated at rate 0.1-1 (random DNA at 1), half position-shuffled')
     xa = np.concatenate(xs); p = ens.predict_all(xa, batch_size)
-    v = p['std'].astype(np.float64)**2
-    if prior is not None and 'prior' in recipe:
-        e = np.asarray(prior(xa), np.float64); v = v + ((1 - np.exp(-e))[:, None]*sy[None])**2
-    conv = (lambda var: np.sqrt(var)) if kind == 'std' else (lambda var: np.log(np.maximum(var, VAR_FLOOR)))
-    cols = [p['mean'],
-            conv(v)] + ([conv(p['aleatoric'].astype(np.float64)**2)] if tr['y_distill'].shape[1] == 3*T else [])
-    ya = np.concatenate(cols, 1).astype(np.float32)
+    ya, v = _teacher_targets(p, kind, tr['y_distill'].shape[1] == 3*T, prior(xa) if 'prior' in recipe else None, sy)
+    ya = ya.astype(np.float32)
     new = {'x': np.concatenate([x0, xa]), 'y': np.concatenate([tr['y'], p['mean'].astype(tr['y'].dtype)]),
            'ids': np.concatenate([tr['ids'], [f'aug{i}' for i in range(len(xa))]]),
            'y_distill': np.concatenate([tr['y_distill'], ya]),
@@ -539,14 +547,11 @@ def pair_targets(dd:SeqDataset,
     epistemic target with the prior)."""
     ens, tr = _ensemble_of(teacher), dd.splits['train']; x = tr['x']; T = len(dd.targets); y = tr['y_distill']
     kind = dd.provenance.get('distill', {}).get('kind', 'std'); xa = substitute(x, (1, 1), seed)
-    p = ens.predict_all(xa, batch_size); v = p['std'].astype(np.float64)**2
+    p = ens.predict_all(xa, batch_size)
     aug = np.asarray(tr.get('augmented', np.zeros(len(x), bool)), bool)
-    if prior is not None and aug.any():                               # a far sequence's neighbour is far too
-        sy = np.asarray(tr['y'], np.float64)[~aug].std(0); e = np.asarray(prior(xa), np.float64)
-        v = v + ((1 - np.exp(-e))[:, None]*sy[None])**2
-    conv = (lambda var: np.sqrt(var)) if kind == 'std' else (lambda var: np.log(np.maximum(var, VAR_FLOOR)))
-    ya = np.concatenate([p['mean'],
-                         conv(v)] + ([conv(p['aleatoric'].astype(np.float64)**2)] if y.shape[1] == 3*T else []), 1)
+    far = prior is not None and aug.any()                             # a far sequence's neighbour is far too
+    ya, _ = _teacher_targets(p, kind, y.shape[1] == 3*T, prior(xa) if far else None,
+                             np.asarray(tr['y'], np.float64)[~aug].std(0))
     eff = ya[:, :T] - y[:, :T]
     return np.concatenate([x, xa], -1), np.concatenate([y, ya], 1).astype(np.float32), np.maximum(eff.std(0), 1e-6)
 
