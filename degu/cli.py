@@ -133,7 +133,8 @@ def _add_design(sub):
                              "an oracle ensemble")
     de.add_argument('run', help='the finished run folder')
     de.add_argument('--out', required=True,
-                    help='output folder: designs.tsv, designs.fa, trajectory.tsv, design.json, trajectory.png')
+                    help='output folder: designs.tsv, designs.fa, trajectory.tsv, design.json, trajectory.png, '
+                         'logos.png')
     de.add_argument('--task', help='task to maximise (default: the first)')
     de.add_argument('--target', type=float, help='reach this value of the task instead of maximising it')
     de.add_argument('--minimise', action='store_true', help='minimise the task instead')
@@ -212,7 +213,7 @@ def run_design(a):
     res = design(run, x0, ids, a.kappa, a.optimiser, a.rounds, a.max_mutations, fix, forbid, tuple(a.gc), a.task, mode,
                  a.target,
                  a.contrast, a.penalty, load_run(a.oracle) if a.oracle else None, a.seed, verbose=0 if a.quiet else 1)
-    for p in write_design(res, a.out):
+    for p in write_design(res, a.out, run, x0, ids):
         if not a.quiet: print(f'wrote {p}')
 
 _UNTIL = {'run': 'report', 'train-member': 'ensemble', 'assemble': 'ensemble', 'distill': 'student',

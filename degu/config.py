@@ -52,7 +52,8 @@ DEFAULT_CONFIG = {
                 'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3,
                 'teachers': None,
                 'recipe': 'auto', 'far': 0.1, 'far_min': 2000, 'effect_weight': 1.0},
-    'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False, 'fidelity_seqs': 30},
+    'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False, 'fidelity_seqs': 30,
+                 'effect_std_seqs': 2000},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
     'shift': {'methods': [{'method': 'mutate', 'rate': 0.05}, {'method': 'delete', 'max_len': 20},
                           {'method': 'shuffle_dinuc'}, {'method': 'shuffle_mono'}, {'method': 'random'},
@@ -80,6 +81,7 @@ _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 
              'distill.teachers': 2, 'attribute.top_n': 1, 'attribute.head': 0, 'attribute.n_backgrounds': 1,
              'shift.k': 1, 'shift.novelty_k': 1,
              'split.n_train': 1, 'motifs.n_seqs': 1, 'motifs.max_seqlets': 1, 'evaluate.fidelity_seqs': 0,
+             'evaluate.effect_std_seqs': 0,
              'distill.far_min': 0}
 
 def _type_ok(v, want):

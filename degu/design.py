@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['PENALTIES', 'OPTIMISERS', 'parse_fix', 'objective', 'constraints', 'greedy', 'anneal', 'oracle_fn', 'start_sequences',
-           'design', 'write_design']
+           'design', 'write_design', 'best_designs', 'design_logos']
 
 # %% ../nbs/16_design.ipynb #768ca8b6
 import json, time
@@ -237,8 +237,11 @@ def design(run,
             'by_kappa': by}
     return {'designs': pd.DataFrame(rows), 'trajectory': pd.DataFrame(traj), 'summary': summ}
 
-def write_design(res:dict, out)->list:
-    "Write designs.tsv, designs.fa, trajectory.tsv, design.json and trajectory.png into `out`, each atomically."
+def write_design(res:dict, out,
+                 run=None, x0=None, ids=None,  # the run and the starts given to `design`: logos.png too
+                )->list:                      # the files written
+    """Write designs.tsv, designs.fa, trajectory.tsv, design.json and trajectory.png into `out`, each atomically; with
+    the run and the starts, logos.png (`design_logos`)."""
     import matplotlib.pyplot as plt
     out = Path(out); out.mkdir(parents=True, exist_ok=True); d, t = res['designs'], res['trajectory']
     for name, df in (('designs.tsv', d), ('trajectory.tsv', t)):
@@ -253,4 +256,48 @@ def write_design(res:dict, out)->list:
     ax.set_xlabel('round'); ax.set_ylabel('mean over designs'); ax.legend(fontsize=7); fig.tight_layout()
     with atomic_path(out/'trajectory.png') as tmp: fig.savefig(tmp, dpi=110, format='png')
     plt.close(fig)
-    return [out/n for n in ('designs.tsv', 'designs.fa', 'trajectory.tsv', 'design.json', 'trajectory.png')]
+    files = [out/n for n in ('designs.tsv', 'designs.fa', 'trajectory.tsv', 'design.json', 'trajectory.png')]
+    if run is not None and x0 is not None:
+        fig = design_logos(run, res, x0, ids)
+        with atomic_path(out/'logos.png') as tmp: fig.savefig(tmp, dpi=80, format='png')
+        plt.close(fig); files.append(out/'logos.png')
+    return files
+
+# %% ../nbs/16_design.ipynb #584f7034
+def best_designs(res:dict)->pd.DataFrame:
+    "Per kappa, the design the student scores best on the objective (highest, lowest or nearest the target)."
+    d, s = res['designs'], res['summary']
+    key = {'max': -d.pred_mean, 'min': d.pred_mean}.get(s['mode'], (d.pred_mean - (s['target'] or 0.)).abs())
+    return d.assign(_key=key).sort_values('_key').groupby('kappa').head(1).drop(columns='_key').sort_values('kappa')
+
+def _spans(changed)->list:
+    "Runs of True in a boolean `(L,)` mask as (start, end) spans."
+    p = np.flatnonzero(changed); cut = np.flatnonzero(np.diff(p) > 1)
+    return [(int(a), int(b) + 1) for a, b in zip(np.r_[p[:1], p[cut + 1]], np.r_[p[cut], p[-1:]])] if len(p) else []
+
+def design_logos(run,                  # the finished run the designs came from (`degu.run.Run`)
+                 res:dict,             # `design`'s result
+                 x0,                   # `(N, L, 4)` the starts given to `design`
+                 ids=None,             # their names, as given to `design`
+                 ensemble=None,        # whose ISM the logos show (default: the run's teachers)
+                 batch_size:int=512,
+                ):                     # a matplotlib figure: one row per kappa, start | design
+    """Logos of each kappa's best design beside its start: the ensemble's ISM importance for the objective's task, the
+    effects' std across members as a track, mutated positions shaded."""
+    import matplotlib.pyplot as plt
+    from degu.variants import ism, ism_importance
+    from degu.plotting import plot_logo
+    best = best_designs(res); ids = [str(i) for i in (ids if ids is not None else range(len(x0)))]
+    xs = np.asarray(x0)[[ids.index(s) for s in best.start_id]]; xd = one_hot(best.seq.tolist())
+    r = ism(np.concatenate([xs, xd]), ensemble=ensemble or run.ensemble, batch_size=batch_size)
+    t, n = run.targets.index(res['summary']['task']), len(best)
+    fig, axes = plt.subplots(n, 2, figsize=(16, 2.6*n), squeeze=False)
+    for i, row in enumerate(best.itertuples()):
+        for j, (x, title) in enumerate([(xs[i], f'kappa {row.kappa:g}: start {row.start_id}'),
+                                        (xd[i], f'{row.design}: {row.n_mutations} mutations, predicted '
+                                                f'{row.pred_mean:.2f}, oracle {row.oracle_mean:.2f}')]):
+            k = i + j*n; e, s = r['ensemble_effect'][k, :, :, t], r['ensemble_effect_std'][k, :, :, t]
+            imp, sd = ism_importance(e, x, s); shade = _spans((xd[i] != xs[i]).any(-1)) if j else None
+            plot_logo(imp, x, ax=axes[i, j], std=sd, title=title, highlight=shade)
+    fig.tight_layout()
+    return fig

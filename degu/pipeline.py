@@ -6,8 +6,8 @@
 __all__ = ['PIPELINE', 'STAGES', 'load_data', 'make_ensemble', 'teachers_used', 'novelty_model', 'student_train_kwargs',
            'student_targets', 'recipe_data', 'fit_student', 'calibration_split', 'write_calibration', 'shift_levels',
            'cross_ensemble', 'motif_stage', 'data_stage', 'ensemble_stage', 'evaluate_stage', 'distill_stage',
-           'student_stage', 'conformal_stage', 'attribute_stage', 'shift_stage', 'fidelity_stage', 'cross_stage',
-           'motifs_stage', 'report_stage', 'run_pipeline', 'quickstart']
+           'student_stage', 'conformal_stage', 'attribute_stage', 'shift_stage', 'effect_std_stage', 'fidelity_stage',
+           'cross_stage', 'motifs_stage', 'report_stage', 'run_pipeline', 'quickstart']
 
 # %% ../nbs/14_pipeline.ipynb #c003
 import json, time
@@ -391,17 +391,33 @@ def shift_stage(cfg:dict, out, r:dict):
     r['shift_tab'] = t
     return f"{len(t)} shift levels of the test split"
 
+def effect_std_stage(cfg:dict, out, r:dict):
+    """With `evaluate.effect_std_seqs`: the student's effect-std head, distilled from its ensemble's per-variant spread
+    (`variants.fit_effect_std`), kept in `effect_std.npz`."""
+    from degu.variants import fit_effect_std, save_effect_head, load_effect_head, _student_check
+    n, p, ens = cfg['evaluate']['effect_std_seqs'], out/'effect_std.npz', r['ens']
+    if not n or ens.n_members < 2: r['effect_head'] = None; return 'effect std head: off (evaluate.effect_std_seqs)'
+    h = load_effect_head(p) if p.exists() else None
+    if h is None or h['n_seqs'] != min(n, len(r['ds'].x_train)) or not np.isclose(h['check'],
+                                                                                   _student_check(r['student'])):
+        h = fit_effect_std(r['ds'].x_train, r['student'], ens, n_seqs=n, seed=cfg['split']['seed'])
+        save_effect_head(h, p)
+    r['effect_head'] = h
+    return f"effect std head: {h['n_pairs']:,} substitutions of {h['n_seqs']:,} training sequences"
+
 def fidelity_stage(cfg:dict, out, r:dict):
     """ISM of `evaluate.fidelity_seqs` test sequences: the student's effects against its ensemble's, each teacher's
     against the others'."""
-    from degu.variants import ism, member_effects, fidelity_report
+    from degu.variants import ism, member_effects, fidelity_report, effect_std_agreement
     ds, ens, k = r['ds'], r['ens'], cfg['evaluate']['fidelity_seqs']
     if not k or ens.n_members < 2: r['fid'] = None; return 'effect fidelity: off (evaluate.fidelity_seqs)'
     idx = np.sort(np.random.default_rng(cfg['split']['seed']).choice(len(ds.x_test), min(k, len(ds.x_test)),
                                                                      replace=False))
     x = ds.x_test[idx]; me = member_effects(x, ens)
-    se = ism(x, student=r['student'], n_tasks=len(ds.targets), kind=cfg['distill']['kind'])['effect']
+    res = ism(x, student=r['student'], n_tasks=len(ds.targets), kind=cfg['distill']['kind'],
+              effect_head=r['effect_head']); se = res['effect']
     rep = fidelity_report(se, me, ds.targets); b = rep['best_teacher']
+    if r['effect_head'] is not None: rep['effect_std'] = effect_std_agreement(res['effect_std'], me, ds.targets)
     others = (me.sum(0) - me[b])/(len(me) - 1)
     r['fid'] = {'report': {**rep, 'test_index': idx.tolist()},
                 'effects': {'student': se, 'ensemble': me.mean(0), 'teacher': me[b], 'others': others}}
@@ -430,6 +446,7 @@ def report_stage(cfg:dict, out, r:dict):
 
 PIPELINE = {'data': data_stage, 'ensemble': ensemble_stage, 'evaluate': evaluate_stage, 'distill': distill_stage,
             'student': student_stage, 'conformal': conformal_stage, 'attribute': attribute_stage, 'shift': shift_stage,
+            'effect_std': effect_std_stage,
             'fidelity': fidelity_stage, 'cross': cross_stage, 'motifs': motifs_stage, 'report': report_stage}
 STAGES = tuple(PIPELINE)
 _EARLY = {'data': lambda r: {'data': r['data']}, 'ensemble': lambda r: {'ensemble': r['trained'].write_manifest()},
@@ -440,6 +457,7 @@ _EARLY = {'data': lambda r: {'data': r['data']}, 'ensemble': lambda r: {'ensembl
                                   'intervals': r['unc']['intervals']},
           'attribute': lambda r: {'attribution': r['cons'].to_dict('records')},
           'shift': lambda r: {'shift': r['shift_tab'].to_dict('records')},
+          'effect_std': lambda r: {'effect_std': r['effect_head'] and r['effect_head']['n_pairs']},
           'fidelity': lambda r: {'fidelity': r['fid'] and r['fid']['report']}, 'cross': lambda r: {'cross': r['cross']},
           'motifs': lambda r: {'motifs': r['motifs']}}      # what `until` returns besides the timing
 

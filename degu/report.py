@@ -237,8 +237,16 @@ def _md_fidelity(r:dict)->list:
             f"{s['sign_top']:.3f}. Each teacher against the mean of the *other* teachers (leave-one-out): Pearson "
             + ', '.join(f"{t['pearson']:.3f}" for t in fd['teachers']) + f"; the best, teacher {b}, is shown beside "
                                                                          "the "
-            f"student (sign on top effects {tb['sign_top']:.3f}).", '',
+            f"student (sign on top effects {tb['sign_top']:.3f}).", '', *_md_effect_std(fd.get('effect_std')),
             '![effect fidelity](figures/effect_fidelity.png)']
+
+def _md_effect_std(es)->list:
+    "`report.md`: how well the student's effect std ranks the members' spread of each effect."
+    if not es: return []
+    half = '' if es['split_half'] is None else f"; one half of the teachers against the other: {es['split_half']:.3f}"
+    return [f"The student's effect std (`effect_std` in variants.tsv, a head distilled from the teachers' spread) "
+            f"ranks the teachers' spread of each substitution's effect with Spearman {es['spearman']:.3f}{half} "
+            f"(median {es['median']:.3g}, the teachers' {es['ensemble_median']:.3g}).", '']
 
 def _md_cross(r:dict)->list:
     "`report.md`: agreement of the uncertainty with independently seeded ensembles (when `evaluate.cross_ensemble`)."

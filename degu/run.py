@@ -28,6 +28,7 @@ class Run:
         self.config = json.loads((self.path/'config.json').read_text())
         self.kind = self.config['distill']['kind']
         self._student = self._ensemble = self._calibration = self._novelty = self._distill = None
+        self._effect_head = False
         # names and length only: the data is read when it is needed
         import h5py
         with h5py.File(self.path/'distill.h5', 'r') as f:
@@ -92,6 +93,14 @@ class Run:
             self._novelty = (m if p.exists() and (m := load_novelty(p))['k'] == self.config['shift']['novelty_k'] else
                              novelty_model(self.config, self.path, self._dd))
         return self._novelty
+
+    @property
+    def effect_head(self):
+        "The student's effect-std head (`effect_std.npz`, `variants.fit_effect_std`), or None for a run without one."
+        if self._effect_head is False:
+            from degu.variants import load_effect_head
+            p = self.path/'effect_std.npz'; self._effect_head = load_effect_head(p) if p.exists() else None
+        return self._effect_head
 
 def load_run(path)->Run:
     "Load a finished run folder (what `degu run --out` wrote)."
@@ -286,7 +295,10 @@ def finished_run(cfg:dict,           # the run's config
                        seed=dc['seed'],
                        n_tasks=len(dd.targets), width=cfg['model']['width'])
     st.load_weights(out/'student.weights.h5')
-    return {'data': ds, 'ensemble': ens, 'student': st, 'kind': dc['kind'], 'targets': list(ds.targets)}
+    from degu.variants import load_effect_head
+    head = load_effect_head(out/'effect_std.npz') if (out/'effect_std.npz').exists() else None
+    return {'data': ds, 'ensemble': ens, 'student': st, 'kind': dc['kind'], 'targets': list(ds.targets),
+            'effect_head': head}
 
 def run_variants(cfg:dict,           # the run's config
                  out,                # the finished run's folder; results go to `out/variants/`
@@ -310,7 +322,8 @@ def run_variants(cfg:dict,           # the run's config
     if vcf is not None and fasta is None: raise ConfigError('--vcf needs --fasta, the genome FASTA its positions refer '
                                                             'to')
     run = finished_run(cfg, out); ds = run['data']; dest = Path(out)/'variants'; dest.mkdir(exist_ok=True)
-    kw = dict(student=run['student'], ensemble=run['ensemble'], kind=run['kind'], batch_size=batch_size)
+    kw = dict(student=run['student'], ensemble=run['ensemble'], kind=run['kind'], batch_size=batch_size,
+              effect_head=run['effect_head'])
     if ism is not None:
         idx = select_top(ds.y_test, int(ism)); x = ds.x_test[idx]; ids = [str(ds.splits['test']['ids'][i]) for i in idx]
         res = _ism(x, **kw, verbose=verbose)

@@ -4,8 +4,9 @@
 
 # %% auto #0
 __all__ = ['BASES', 'effect_stats', 'score_pairs', 'apply_variants', 'read_vcf', 'vcf_windows', 'ism_mutants', 'ism',
-           'effect_fidelity', 'member_effects', 'fidelity_report', 'read_pairs', 'ism_table', 'ism_importance',
-           'save_ism']
+           'effect_fidelity', 'member_effects', 'fidelity_report', 'last_hidden', 'effect_features', 'fit_effect_std',
+           'predict_effect_std', 'save_effect_head', 'load_effect_head', 'effect_std_agreement', 'read_pairs',
+           'ism_table', 'ism_importance', 'save_ism']
 
 # %% ../nbs/09_variants.ipynb #c003
 import numpy as np
@@ -85,6 +86,7 @@ def score_pairs(ref,                  # reference sequences: DNA strings or `(N,
                 n_tasks:int=None,     # T; needed only for a student alone
                 kind:str='std',       # the student's uncertainty heads: 'std' or 'logvar'
                 batch_size:int=512,
+                effect_head:dict=None, # `fit_effect_std`'s head: adds the student's `effect_std` and `effect_z`
                )->pd.DataFrame:       # one row per variant and task
     "Variant effects of ref/alt pairs: student effect and uncertainty at ref and alt, ensemble effect, its std and z."
     xr, xa = _as_onehot(ref, 'ref'), _as_onehot(alt, 'alt')
@@ -92,6 +94,11 @@ def score_pairs(ref,                  # reference sequences: DNA strings or `(N,
                                              'ref, of the same length')
     kw = dict(student=student, ensemble=ensemble, n_tasks=n_tasks, kind=kind, batch_size=batch_size)
     stats = effect_stats(_predict_heads(xr, **kw), _predict_heads(xa, **kw))
+    if effect_head is not None:
+        if student is None: raise ValueError('effect_head needs the student it was fitted on (student=)')
+        hid = last_hidden(student)
+        stats |= _effect_std(effect_head, predict(hid, xr, batch_size), predict(hid, xa, batch_size), xr, xa,
+                             stats['effect'])
     index = (ids.reset_index(drop=True) if isinstance(ids, pd.DataFrame) else
              pd.DataFrame({'variant': list(ids) if ids is not None else list(range(len(xr)))}))
     return _tidy(stats, targets, index)
@@ -215,25 +222,32 @@ def ism(x,                    # `(N, L, 4)` one-hot (or DNA strings)
         verbose:int=0,        # 1: one line per chunk
         # any Keras model instead of a student: effects of its outputs (the first `n_tasks`, if given)
         model=None,
+        effect_head:dict=None,  # `fit_effect_std`'s head: adds the student's `effect_std` and `effect_z`
        )->dict:               # `(N, L, 4, T)` float32 arrays, keyed as `effect_stats`
     """In-silico saturation mutagenesis: every substitution's effect (mutant - ref), streamed in chunks; the ref base
     gets 0, a position with no base (N, padding) NaN."""
     x = _as_onehot(x); N, L, _ = x.shape
     kw = dict(student=student, ensemble=ensemble, n_tasks=n_tasks, kind=kind, batch_size=batch_size, model=model)
     ref = _predict_heads(x, **kw); T = (ref['members'] if 'members' in ref else ref['mean']).shape[-1]
+    if effect_head is not None:
+        if student is None: raise ValueError('effect_head needs the student it was fitted on (student=)')
+        hid = last_hidden(student); h_ref = predict(hid, x, batch_size)
     per, out = max(1, chunk // (3*L)), None
     for a in range(0, N, per):
         b = min(N, a + per)
         idx = [_ism_index(x[i]) for i in range(a, b)]; n = [len(p) for p, _ in idx]
         if out is None:
-            out = {k: np.zeros((N, L, 4, T), np.float32) for k in effect_stats(ref, ref)}
+            out = {k: np.zeros((N, L, 4, T), np.float32) for k in list(effect_stats(ref, ref)) +
+                   (['effect_std', 'effect_z'] if effect_head is not None else [])}
             # the ref base "mutant" is the ref itself
             for k in ('student_std_ref', 'student_std_alt'):
                 if k in out: out[k][:] = ref['std'][:, None, None, :]
         if sum(n):
-            mp = _predict_heads(np.concatenate([ism_mutants(x[i]) for i in range(a, b)]), **kw)
+            mu = np.concatenate([ism_mutants(x[i]) for i in range(a, b)]); mp = _predict_heads(mu, **kw)
             rep = np.repeat(np.arange(a, b), n)
             st = effect_stats({k: v[..., rep, :] for k, v in ref.items()}, mp)   # each mutant vs its own ref
+            if effect_head is not None:
+                st |= _effect_std(effect_head, h_ref[rep], predict(hid, mu, batch_size), x[rep], mu, st['effect'])
             for j, (i, off) in enumerate(zip(range(a, b), np.cumsum([0] + n[:-1]))):
                 for k, v in st.items(): out[k][i, idx[j][0], idx[j][1]] = v[off:off + n[j]]
         for i in range(a, b):
@@ -287,6 +301,109 @@ def fidelity_report(student_effect,    # `(N, L, 4, T)` the student's ISM effect
             'best_teacher': best,
             'n_seqs': int(m.shape[1]), 'top': top}
 
+
+# %% ../nbs/09_variants.ipynb #80817ea2
+_POS_BINS = 12                                           # Gaussian bumps over the relative position
+
+def last_hidden(model)->'keras.Model':
+    "A model's last hidden layer, the input of its final dense layer, as a model: `(N, L, 4)` -> `(N, D)`."
+    import keras
+    m = model
+    while inner := [l for l in m.layers if isinstance(l, keras.Model)]: m = inner[-1]    # the student's architecture
+    dense = [l for l in m.layers if isinstance(l, keras.layers.Dense)]
+    if not dense: raise ValueError(f"model {model.name!r} has no dense output layer to read a hidden layer from")
+    return keras.Model(m.inputs, dense[-1].input)
+
+def _sites(xr, xa)->tuple:
+    """Where ref and alt `(N, L, 4)` differ: mean relative position `(N,)`, the mean ref>alt base pair as 16 weights
+    `(N, 16)`, and the number of differing positions `(N,)`."""
+    d = (xr != xa).any(-1); n = d.sum(1); L = xr.shape[1]
+    pos = (d*np.arange(L)).sum(1)/np.maximum(n, 1)/max(L - 1, 1)
+    i, p = np.nonzero(d); pair = np.zeros((len(xr), 16))
+    np.add.at(pair, (i, xr[i, p].argmax(-1)*4 + xa[i, p].argmax(-1)), 1)
+    return pos, pair/np.maximum(n, 1)[:, None], n
+
+def effect_features(h_ref,   # `(n, D)` the last hidden layer at ref
+                    h_alt,   # `(n, D)` ... at alt
+                    pos,     # `(n,)` relative position of the change, 0-1
+                    pair,    # `(n, 16)` the ref>alt base pair, one-hot (or weights)
+                   )->np.ndarray:  # `(n, 3D + 12 + 16)`
+    "A pair's features for the effect-std head: |Δh|, Δh, h at ref, a position basis and the base pair."
+    c = np.linspace(0, 1, _POS_BINS); p = np.asarray(pos, np.float64)[:, None]
+    d = np.asarray(h_alt, np.float64) - h_ref
+    return np.concatenate([np.abs(d), d, h_ref, np.exp(-0.5*((p - c)*_POS_BINS)**2), pair], 1)
+
+def _student_check(student)->float:
+    "A fingerprint of the student's weights: a stored head is refitted when the student changed."
+    return float(sum(np.abs(w).sum() for w in student.get_weights()))
+
+def fit_effect_std(x,                  # `(N, L, 4)` training sequences
+                   student,            # the distilled student (its last hidden layer is read)
+                   ensemble,           # the `Ensemble` whose per-variant spread is distilled (>= 2 members)
+                   n_seqs:int=2000,    # sequences drawn from `x`
+                   k:int=10,           # random single substitutions of each
+                   ridge:float=1e-3,   # ridge penalty per substitution (on standardised features)
+                   seed:int=0,
+                   batch_size:int=512,
+                  )->dict:             # the head: w `(F, T)`, b, mu, sd, eps `(T,)`, n_pairs, check
+    "Distil the ensemble's per-variant effect std into a ridge head on the student's last hidden layer (log scale)."
+    if ensemble.n_members < 2: raise ValueError('an effect std needs an ensemble of at least 2 members')
+    rng = np.random.default_rng(seed); x = _as_onehot(x)
+    x = x[np.sort(rng.choice(len(x), min(n_seqs, len(x)), replace=False))]; n, L, _ = x.shape
+    i = np.repeat(np.arange(n), k); pos = (rng.random((n*k, L))*x[i].any(-1)).argmax(1)     # a position with a base
+    ref = x[i, pos].argmax(-1); alt = (ref + rng.integers(1, 4, n*k)) % 4
+    m = x[i]; m[np.arange(n*k), pos] = np.eye(4, dtype=x.dtype)[alt]
+    s = (ensemble.predict_members(m, batch_size) - ensemble.predict_members(x, batch_size)[:, i]).std(0)   # `(nk, T)`
+    hid = last_hidden(student); hr = predict(hid, x, batch_size)
+    F = effect_features(hr[i], predict(hid, m, batch_size), pos/max(L - 1, 1), np.eye(16)[ref*4 + alt])
+    mu, sd = F.mean(0), F.std(0) + 1e-6; Z = (F - mu)/sd
+    eps = np.maximum(0.05*np.median(s, 0), 1e-8); y = np.log(s + eps); b = y.mean(0)
+    w = np.linalg.solve(Z.T @ Z + ridge*len(Z)*np.eye(Z.shape[1]), Z.T @ (y - b))
+    return {'w': w, 'b': b, 'mu': mu, 'sd': sd, 'eps': eps, 'n_pairs': n*k, 'n_seqs': n,
+            'check': _student_check(student)}
+
+def predict_effect_std(head:dict,     # `fit_effect_std`'s head
+                       h_ref, h_alt,  # `(n, D)` the student's last hidden layer at ref and alt
+                       pos, pair,     # `(n,)` relative position, `(n, 16)` base pair (as `effect_features`)
+                      )->np.ndarray:  # `(n, T)` > 0
+    "The head's effect std for pairs (the back-transformed log-scale fit)."
+    Z = (effect_features(h_ref, h_alt, pos, pair) - head['mu'])/head['sd']
+    return np.exp(Z @ head['w'] + head['b'])
+
+def _effect_std(head, h_ref, h_alt, xr, xa, effect)->dict:
+    "`effect_std` and `effect_z` of pairs from their hidden layers; 0 where ref == alt."
+    pos, pair, n = _sites(xr, xa); s = predict_effect_std(head, h_ref, h_alt, pos, pair); s[n == 0] = 0
+    return {'effect_std': s, 'effect_z': np.divide(effect, s, out=np.zeros_like(effect), where=s > 0)}
+
+def save_effect_head(head:dict, path):
+    "Write an effect-std head to `path` (`.npz`), atomically."
+    from degu.data import atomic_path
+    with atomic_path(path) as t, open(t, 'wb') as f: np.savez(f, **{k: np.asarray(v) for k, v in head.items()})
+
+def load_effect_head(path)->dict:
+    "Read an effect-std head written by `save_effect_head`."
+    with np.load(path) as z: h = {k: z[k] for k in z.files}
+    return h | {k: int(h[k]) for k in ('n_pairs', 'n_seqs')} | {'check': float(h['check'])}
+
+# %% ../nbs/09_variants.ipynb #20ba8cd7
+def effect_std_agreement(effect_std,   # `(N, L, 4, T)` a per-substitution effect std (e.g. `ism`'s `effect_std`)
+                         members,      # `(M, N, L, 4, T)` the members' effects (`member_effects`)
+                         targets=None,
+                        )->dict:       # spearman, split_half (None under 4 members), median, ensemble_median, by_task
+    """How well an effect std ranks the members' spread of each substitution's effect, beside one half of the members
+    against the other."""
+    m = np.asarray(members, np.float64); M, T = len(m), m.shape[-1]
+    s, e = m.std(0).reshape(-1, T), np.asarray(effect_std, np.float64).reshape(-1, T)
+    halves = (m[0::2].std(0).reshape(-1, T), m[1::2].std(0).reshape(-1, T)) if M >= 4 else None
+    sp = lambda a, b: float(spearman(a[:, None], b[:, None])[0])
+    by = {}
+    for t, n in enumerate([str(t) for t in (targets or range(T))]):
+        ok = np.isfinite(e[:, t]) & np.isfinite(s[:, t]) & (s[:, t] > 0)              # no ref bases, no N
+        by[n] = {'spearman': sp(e[ok, t], s[ok, t]), 'split_half': halves and sp(halves[0][ok, t], halves[1][ok, t]),
+                 'median': float(np.median(e[ok, t])), 'ensemble_median': float(np.median(s[ok, t])),
+                 'n': int(ok.sum())}
+    mean = lambda k: None if by[n][k] is None else float(np.mean([v[k] for v in by.values()]))
+    return {k: mean(k) for k in ('spearman', 'split_half', 'median', 'ensemble_median')} | {'by_task': by}
 
 # %% ../nbs/09_variants.ipynb #c023
 def read_pairs(path,                  # TSV/CSV with columns ref and alt (DNA), optionally id

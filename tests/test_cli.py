@@ -48,6 +48,9 @@ def test_quickstart_smoke_writes_report_and_resumes(smoke_run):
     t0, t1 = fd['teachers']                                             # two teachers: 0 vs 1 and 1 vs 0, never one against itself
     assert abs(t0['pearson'] - t1['pearson']) < 1e-3 and t0['pearson'] < 0.999, (t0, t1)
     assert (smoke_run/'figures'/'effect_fidelity.png').exists() and 'leave-one-out' in (smoke_run/'report.md').read_text()
+    es = fd['effect_std']                                               # the student's effect-std head against the teachers' spread
+    assert (smoke_run/'effect_std.npz').exists() and -1 <= es['spearman'] <= 1 and es['split_half'] is None and es['median'] > 0, es
+    assert 'ranks the teachers\' spread of each substitution\'s effect' in (smoke_run/'report.md').read_text()
     r2 = _degu('quickstart', '--out', str(smoke_run), '--smoke')   # the same command again reuses everything
     assert r2.returncode == 0 and '2/2 members already finished' in r2.stdout
 
@@ -99,7 +102,7 @@ def test_stage_commands_reuse_a_finished_run(tmp_path, smoke_run):
 
 def test_variants_command_ism_vcf_and_errors(tmp_path, smoke_run):
     import yaml, shutil
-    import pandas as pd
+    import numpy as np, pandas as pd
     from degu.pipeline import SMOKE_CONFIG
     from degu.data import read_h5, decode
     cfg = tmp_path/'smoke.yaml'; cfg.write_text(yaml.safe_dump(SMOKE_CONFIG)); out = tmp_path/'run'
@@ -109,6 +112,7 @@ def test_variants_command_ism_vcf_and_errors(tmp_path, smoke_run):
     assert '[variants] 690 variants x 1 tasks' in r.stdout, r.stdout
     t = pd.read_csv(out/'variants'/'variants.tsv', sep='\t')
     assert len(t) == 690 and {'effect', 'ensemble_effect', 'ensemble_effect_std', 'z'} <= set(t.columns)
+    assert (t.effect_std > 0).all() and np.allclose(t.effect_z, t.effect/t.effect_std, rtol=1e-4, atol=1e-6)   # the student's effect std
     assert (out/'variants'/'ism_heatmap.png').stat().st_size > 1000
     # a genome made of two test sequences with 300 bp of flank, and a VCF on it
     ds = read_h5(out/'dataset.h5'); s = decode(ds.x_test[:2]); chrom = 'ACGT'*75 + s[0] + s[1] + 'TGCA'*75
@@ -155,7 +159,7 @@ def test_design_cli(smoke_run, tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     d = pd.read_csv(out/'designs.tsv', sep='\t'); j = json.loads((out/'design.json').read_text())
     assert len(d) == 8 and set(j['by_kappa']) == {'0', '1'} and j['optimiser'] == 'greedy' and "own teachers" in j['oracle']
-    assert all((out/f).exists() for f in ('designs.fa', 'trajectory.tsv', 'trajectory.png'))
+    assert all((out/f).exists() for f in ('designs.fa', 'trajectory.tsv', 'trajectory.png', 'logos.png'))
     run = load_run(smoke_run); test = run._dd.splits['test']; start = dict(zip(test['ids'], test['x']))
     xd = one_hot(d.seq.tolist()); x0 = np.stack([start[i] for i in d.start_id])
     assert (xd[:, :15] == x0[:, :15]).all() and (xd[:, 215:] == x0[:, 215:]).all()              # fixed positions

@@ -1,0 +1,65 @@
+"""Does mixed precision or XLA make training faster on this CPU, at what cost in accuracy? (issue 29 part 4)
+
+In ONE process, interleaved epoch by epoch (REPS timed epochs each, after one traced warm-up): plain Keras `model.fit` on
+N embedded lentiMPRA training sequences (float32 arrays, batch 128, Adam 1e-3, MSE) under float32, float32 with the train
+step compiled by XLA (`jit_compile=True`), and Keras `mixed_bfloat16` (the output cast back to float32 by a float32
+linear layer, as a head would be). Then accuracy: each setting trained for EPOCHS epochs from the same seed, test Pearson
+on the embedded test split. The CPU's bfloat16 support (AVX512_BF16 / AMX flags) is printed with the figures.
+
+Run: python benchmarks/precision.py [--archs DeepSTARR SmallCNN] [--n 8000] [--reps 3] [--epochs 5]"""
+import argparse, os, sys, time
+sys.path.insert(0, os.path.dirname(__file__))
+import numpy as np
+ap = argparse.ArgumentParser(); ap.add_argument('--archs', nargs='+', default=['DeepSTARR', 'SmallCNN'])
+ap.add_argument('--n', type=int, default=8000); ap.add_argument('--reps', type=int, default=3)
+ap.add_argument('--epochs', type=int, default=5); a = ap.parse_args()
+import keras
+import degu
+from degu.data import load_dataset
+from degu.models import get_model
+from degu.utils import pearson
+from _record import record
+
+flags = next((l.split(':', 1)[1].split() for l in open('/proc/cpuinfo') if l.startswith('flags')), [])
+bf16 = [f for f in ('avx512_bf16', 'amx_bf16') if f in flags]
+ds = load_dataset('lentimpra_hepg2'); x = ds.x_train[:a.n].astype('float32'); y = ds.y_train[:a.n]
+xt, yt = ds.x_test.astype('float32'), ds.y_test
+CONF = {'float32': ('float32', False), 'float32 + XLA': ('float32', True), 'mixed_bfloat16': ('mixed_bfloat16', False)}
+
+def make(arch, policy, jit):
+    keras.mixed_precision.set_dtype_policy(policy)
+    try:
+        m = get_model(arch, seed=0, input_shape=x.shape[1:], n_outputs=y.shape[1], width=0.5 if arch == 'SmallCNN' else 1.)
+        if policy != 'float32': m = keras.Model(m.inputs, keras.layers.Activation('linear', dtype='float32')(m.outputs[0]))
+    finally: keras.mixed_precision.set_dtype_policy('float32')
+    m.compile(keras.optimizers.Adam(1e-3), 'mse', jit_compile=jit)
+    return m
+
+res = {}
+for arch in a.archs:
+    ms = {k: make(arch, *v) for k, v in CONF.items()}
+    for m in ms.values(): m.fit(x[:1024], y[:1024], batch_size=128, epochs=1, verbose=0)      # tracing, not timed
+    T = {k: [] for k in CONF}
+    for _ in range(a.reps):
+        for k, m in ms.items():
+            t0 = time.perf_counter(); m.fit(x, y, batch_size=128, epochs=1, verbose=0); T[k].append(time.perf_counter() - t0)
+    acc = {}
+    for k, v in CONF.items():
+        m = make(arch, *v); m.fit(x, y, batch_size=128, epochs=a.epochs, verbose=0)
+        acc[k] = float(pearson(m.predict(xt, batch_size=512, verbose=0)[:, :1], yt[:, :1])[0])
+    f32 = float(np.median(T['float32']))
+    res[arch] = {k: {'epoch_seconds': float(np.median(T[k])), 'speed_vs_float32': f32/float(np.median(T[k])),
+                     'test_pearson': acc[k]} for k in CONF}
+    print(arch, res[arch], flush=True)
+
+body = [f"CPU bfloat16 flags: {', '.join(bf16) or 'none (no AVX512_BF16, no AMX)'}. Plain `model.fit`, {a.n:,} "
+        f"lentiMPRA sequences, batch 128; median of {a.reps} epochs in one process, interleaved; test Pearson after "
+        f"{a.epochs} epochs from one seed (SmallCNN at width 0.5, the quickstart's).", '',
+        '| architecture | setting | s / epoch | speed vs float32 | test Pearson |', '|---|---|---|---|---|']
+for arch, r in res.items():
+    for k, v in r.items():
+        body.append(f"| {arch} | {k} | {v['epoch_seconds']:.1f} | {v['speed_vs_float32']:.2f}x | {v['test_pearson']:.3f} |")
+res['_bf16_flags'] = bf16
+print('\n'.join(body))
+record('precision', 'Training precision and XLA on the CPU (issue 29)',
+       'python benchmarks/precision.py ' + ' '.join(sys.argv[1:]), '\n'.join(body), numbers=res)
