@@ -3,7 +3,8 @@
     python benchmarks/design_penalty.py --run runs/qs_new --oracle runs/qs_oracle [--n 30] [--rounds 8]
 
 Starts: N seeded test-split sequences of RUN, library adapters fixed (1-15, 216-230). For each optimiser (greedy,
-anneal) and kappa in 0, 0.5, 1, 2 (penalty: the student's total std), `degu.design.design` designs from the same starts
+anneal) and kappa in 0, 0.5, 1, 2 (penalty: the student's total std, or --penalty: epistemic, novelty, or effect, the summed effect std of the
+substitutions from the start), `degu.design.design` designs from the same starts
 and an independent run's teachers (ORACLE: same data, other seeds) judge them. Recorded per kappa: predicted and oracle
 mean, overestimation (predicted - oracle), oracle gain over the starts, mutations, novelty, seconds. And the cost of the
 same greedy loop with RUN's 5-teacher ensemble in place of the student (2 rounds, same starts): the speed ratio.
@@ -22,7 +23,7 @@ def main():
     ap.add_argument('--out', default='benchmarks/results/design_penalty.json')
     a = ap.parse_args()
     from degu.run import load_run
-    from degu.design import design, start_sequences, constraints, parse_fix, greedy, objective
+    from degu.design import design, start_sequences, constraints, parse_fix, greedy, objective, _score
     run, orc = load_run(a.run), load_run(a.oracle); L = run.seq_len
     fix = parse_fix('1-15,216-230', L); ok = constraints(L, fix)
     x0, ids = start_sequences(run, a.n, 0, ok)
@@ -32,11 +33,12 @@ def main():
         res[opt] = r['summary']['by_kappa']
         res[opt + '_trajectory'] = r['trajectory'].to_dict('records')
     f = objective(run, penalty=a.penalty); ens = run.ensemble
+    if a.penalty == 'effect': f.set_starts(x0)                 # each start's effect-std map, once
     def f_ens(x):                                              # the same objective, scored by the 5 teachers
         p = ens.predict_all(x); m = p['mean'][:, 0]; u = p.get('total', p['std'])[:, 0]
         return {'value': m, 'uncertainty': u, 'mean': m}
     times = {}
-    for name, fn in (('student', f), ('ensemble', f_ens)): fn(x0[:2])
+    for name, fn in (('student', f), ('ensemble', f_ens)): _score(fn, x0[:2], 1., np.arange(2))   # warm-up
     for rep in range(3):                                       # interleaved, medians: the two loops share the machine's state
         for name, fn in (('student', f), ('ensemble', f_ens)):
             t0 = time.perf_counter(); greedy(x0, fn, 1., ok, rounds=2, max_mutations=a.max_mutations)

@@ -141,8 +141,9 @@ def _add_design(sub):
     de.add_argument('--contrast', help='maximise task A minus task B, given as A-B (specificity)')
     de.add_argument('--kappa', type=float, nargs='+', default=[0., 0.5, 1., 2.],
                     help='score = mean - kappa * uncertainty; one design set each (default: %(default)s)')
-    de.add_argument('--penalty', choices=['epistemic', 'total', 'novelty'], default='total',
-                    help='what kappa multiplies (default: %(default)s)')
+    de.add_argument('--penalty', choices=['epistemic', 'total', 'novelty', 'effect'], default='total',
+                    help="what kappa multiplies (default: %(default)s); 'effect': the summed effect std of the "
+                         "substitutions from the start (the run's effect-std head)")
     de.add_argument('--start', default=None,
                     help="FASTA of starting sequences, or 'random' (uniform random DNA); default: --n random "
                          "test-split sequences")
