@@ -79,6 +79,8 @@ FIGURES = [
      lambda d: max(abs(r['alphas']['0.1']['degu scaled']['width'] - r['alphas']['0.1'][p]['width'])
                    for r in _runs(d) for p in ('crepes normalised', 'MAPIE residual-normalised')), '<= 0.001',
      lambda v: v <= 0.001, 29),
+    ('training throughput: best of float32 / + XLA / mixed_bfloat16 vs plain float32 fit (DeepSTARR)', 'precision',
+     lambda d: max(v['speed_vs_float32'] for v in d['DeepSTARR'].values()), '>= 1.8', lambda v: v >= 1.8, 29),
     ('degu predict: throughput vs in-memory model.predict', 'predict_speed', lambda d: d['ratio'], '>= 0.8',
      lambda v: v >= 0.8, 27),
     ('degu predict: peak RSS for 1,000,000 sequences (MB)', 'predict_speed', lambda d: d['peak_rss_mb'], '< 2000',

@@ -2,10 +2,10 @@
 of each variant effect? Fitted on 10 random substitutions of 2,000 training sequences (log std, as
 `variants.fit_effect_std`), judged by Spearman on every substitution of the fidelity stage's 30 test sequences.
 Answer (AMD EPYC, quickstart run with the default recipe, runs/qs_far): ridge on the last hidden layer alone (|dh|, dh,
-h_ref) 0.41; with a position basis and the ref>alt base pair (degu's head) 0.51; plus the first conv block's
-activations at the changed position 0.51; an MLP (64 units) on degu's features 0.49-0.51; gradient-boosted trees
-(scikit-learn) 0.50. A CNN trained from scratch on (ref, alt) one-hot pairs (SmallCNN width 0.5, 8 channels, 98,000
-pairs, 3 epochs before early stopping) reached -0.03 (/work/scratch trial, not kept). Ridge stays: cheapest and best.
+h_ref) 0.370; with a position basis and the ref>alt base pair (degu's head) 0.509; plus the first conv block's
+activations at the changed position 0.506; an MLP (64 units) on degu's features 0.46; gradient-boosted trees
+(scikit-learn) 0.499. A CNN trained from scratch on (ref, alt) one-hot pairs (SmallCNN width 0.5, 8 channels, 98,000
+pairs, stopped early after 3 epochs) reached -0.03 in a one-off trial (not kept). Ridge stays: cheapest and best.
 
 Run: python benchmarks/experiments/effect_std_heads.py [RUN]"""
 import sys, numpy as np, keras
