@@ -305,8 +305,9 @@ def fidelity_report(student_effect,    # `(N, L, 4, T)` the student's ISM effect
 # %% ../nbs/09_variants.ipynb #80817ea2
 _POS_BINS = 12                                           # Gaussian bumps over the relative position
 
-def last_hidden(model)->'keras.Model':
-    "A model's last hidden layer, the input of its final dense layer, as a model: `(N, L, 4)` -> `(N, D)`."
+def last_hidden(model,  # a Keras model ending in a dense layer (a student: the architecture inside it is read)
+               ):       # a Keras model `(N, L, 4)` -> `(N, D)`
+    "A model's last hidden layer, the input of its final dense layer, as a model."
     import keras
     m = model
     while inner := [l for l in m.layers if isinstance(l, keras.Model)]: m = inner[-1]    # the student's architecture
