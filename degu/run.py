@@ -98,9 +98,14 @@ class Run:
     def effect_head(self):
         "The student's effect-std head (`effect_std.npz`, `variants.fit_effect_std`), or None for a run without one."
         if self._effect_head is False:
-            from degu.variants import load_effect_head
-            p = self.path/'effect_std.npz'; self._effect_head = load_effect_head(p) if p.exists() else None
+            self._effect_head = _effect_head(self.path)
         return self._effect_head
+
+def _effect_head(path):
+    "A run folder's effect-std head (`effect_std.npz`), or None when it has none."
+    from degu.variants import load_effect_head
+    p = Path(path)/'effect_std.npz'
+    return load_effect_head(p) if p.exists() else None
 
 def load_run(path)->Run:
     "Load a finished run folder (what `degu run --out` wrote)."
@@ -295,10 +300,8 @@ def finished_run(cfg:dict,           # the run's config
                        seed=dc['seed'],
                        n_tasks=len(dd.targets), width=cfg['model']['width'])
     st.load_weights(out/'student.weights.h5')
-    from degu.variants import load_effect_head
-    head = load_effect_head(out/'effect_std.npz') if (out/'effect_std.npz').exists() else None
     return {'data': ds, 'ensemble': ens, 'student': st, 'kind': dc['kind'], 'targets': list(ds.targets),
-            'effect_head': head}
+            'effect_head': _effect_head(out)}
 
 def run_variants(cfg:dict,           # the run's config
                  out,                # the finished run's folder; results go to `out/variants/`

@@ -12,7 +12,7 @@ __all__ = ['BASES', 'effect_stats', 'score_pairs', 'apply_variants', 'read_vcf',
 import numpy as np
 import pandas as pd
 from pathlib import Path
-from .data import one_hot, decode, DataError
+from .data import one_hot, decode, DataError, _read_frame
 from .train import predict
 from .uncertainty import student_heads
 from .utils import pearson, spearman
@@ -126,7 +126,7 @@ def apply_variants(x,                 # `(N, L, 4)` one-hot (or DNA strings) the
     """Apply a table of (sequence id, position, ref, alt) to given sequences; a ref that doesn't match is an error
     naming the row."""
     if not isinstance(table, pd.DataFrame):
-        p = Path(table); table = pd.read_csv(p, sep=',' if p.suffix == '.csv' else '\t')
+        table = _read_frame(table)                                   # separator sniffed; empty: one clear error
     miss = {'id', 'pos', 'ref', 'alt'} - set(table.columns)
     if miss: raise DataError(f'the variant table lacks columns {sorted(miss)}; it needs id, pos (1-based), ref, alt')
     x = _as_onehot(x); where = {str(k): i for i, k in enumerate(ids)}
@@ -413,7 +413,7 @@ def read_pairs(path,                  # TSV/CSV with columns ref and alt (DNA), 
     "Read ref/alt sequence pairs from a table."
     p = Path(path)
     if not p.exists(): raise DataError(f'pairs file {p} does not exist')
-    t = pd.read_csv(p, sep=',' if p.suffix == '.csv' else '\t')
+    t = _read_frame(p)
     miss = {'ref', 'alt'} - set(t.columns)
     if miss: raise DataError(f'{p.name} lacks columns {sorted(miss)}; a pairs table has columns ref and alt (DNA), and '
                              'optionally id')
