@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from .data import one_hot, decode, DataError, atomic_path
 from .train import predict
-from .uncertainty import student_heads, novelty_distance
+from .uncertainty import student_heads, novelty
 from .shift import gc_content
 
 PENALTIES = ('epistemic', 'total', 'novelty', 'effect')
@@ -67,8 +67,7 @@ def objective(run,                    # a finished run (`degu.run.Run`)
         out = {'value': v, 'mean': m, 'epistemic': e, 'total': t}
         # k-mer counting costs as much as the student: only when needed
         if full or penalty == 'novelty':
-            out['novelty'] = np.searchsorted(nm['train_distances'], novelty_distance(x, nm),
-                                             side='right')/len(nm['train_distances'])
+            out['novelty'] = novelty(x, nm)
         if penalty == 'effect':
             if f.maps is None or starts is None:
                 raise ValueError("the 'effect' penalty needs f.set_starts(x0) first and starts= (each sequence's "

@@ -166,7 +166,7 @@ def predict(self:Run,
     """Score sequences: mean, epistemic, aleatoric and total std per task, conformal intervals and novelty; one row per
     sequence."""
     from degu.train import predict as _predict
-    from degu.uncertainty import student_heads, novelty_distance
+    from degu.uncertainty import student_heads, novelty
     x = np.asarray(seqs) if not isinstance(seqs, (list, tuple)) else encode(seqs, self.seq_len,
                                                                             ragged or self.config['data']['ragged'],
                                                                            iupac, ids, source)
@@ -186,9 +186,8 @@ def predict(self:Run,
         if tasks is None: raise FileNotFoundError(f"{self.path}/calibration.json has no ensemble calibration; run "
                                                   f"`degu calibrate {self.path}`.")
     else: heads, tasks = student_heads(_predict(self.student, x, batch_size), T, self.kind), cal['tasks']
-    nm = self.novelty; t = nm['train_distances']
     cols = {'id': list(ids) if ids is not None else list(range(len(x))), **_columns(heads, self.targets, tasks, alphas),
-            'novelty': np.searchsorted(t, novelty_distance(x, nm), side='right')/len(t)}
+            'novelty': novelty(x, self.novelty)}
     return pd.DataFrame(cols)
 
 Run.predict = predict

@@ -167,9 +167,9 @@ def eval_shift(sets:dict,              # output of `make_shift_sets` / `read_shi
     """Per shift level: student vs ensemble agreement, mean predicted uncertainty, the AUROC with which each epistemic
     std separates the level from the unshifted set, and (unshifted) measured metrics."""
     from degu.train import predict
-    from degu.uncertainty import auroc, novelty_distance
+    from degu.uncertainty import auroc, novelty_distance, novelty_percentile
     nov = {n: novelty_distance(s['x'], novelty) for n, s in sets.items()} if novelty is not None else {}
-    pct = lambda d: np.searchsorted(novelty['train_distances'], d, side='right')/len(novelty['train_distances'])
+    pct = lambda d: novelty_percentile(d, novelty)
     conv = (lambda u: np.exp(u/2)) if kind == 'logvar' else (lambda u: u)
     preds = {}
     for name, s in sets.items():

@@ -8,7 +8,8 @@ __all__ = ['CALIBRATIONS', 'conformal_quantile', 'conformal_intervals', 'interva
            'apply_interval', 'interval_calibration', 'interval_stats', 'by_task', 'interval_report', 'risk_coverage',
            'auroc', 'student_heads', 'error_spearman', 'selective_report', 'cross_ensemble_agreement', 'score_report',
            'fit_score_combination', 'combine_scores', 'replicate_agreement', 'kmer_profile', 'fit_novelty',
-           'novelty_distance', 'novelty', 'save_novelty', 'load_novelty', 'novelty_excess', 'uncertainty_report']
+           'novelty_distance', 'novelty_percentile', 'novelty', 'save_novelty', 'load_novelty', 'novelty_excess',
+           'uncertainty_report']
 
 # %% ../nbs/06_uncertainty.ipynb #c003
 import numpy as np
@@ -376,10 +377,13 @@ def novelty_distance(x, model:dict)->np.ndarray:
     d = kmer_profile(x, model['k']) - np.asarray(model['mean'], np.float32)
     return np.sqrt(np.maximum(((d @ P)*d).sum(1, dtype=np.float64), 0))
 
+def novelty_percentile(d, model:dict)->np.ndarray:
+    "The percentile `(N,)` in [0, 1] of distances `d` among the training sequences' own (`fit_novelty`)."
+    t = model['train_distances']; return np.searchsorted(t, np.asarray(d), side='right')/len(t)
+
 def novelty(x, model:dict)->np.ndarray:
     "Novelty `(N,)` in [0, 1]: the percentile of each sequence's distance among the training sequences' own."
-    t = model['train_distances']
-    return np.searchsorted(t, novelty_distance(x, model), side='right')/len(t)
+    return novelty_percentile(novelty_distance(x, model), model)
 
 def save_novelty(model:dict, path):
     "Write a fitted novelty model to `path` (`.npz`), atomically."
