@@ -41,7 +41,8 @@ class ConfigError(ValueError):
 
 DEFAULT_CONFIG = {
     'data': {'source': 'lentimpra_hepg2', 'seq_col': 'seq', 'target_cols': None, 'id_col': None, 'group_pattern': None,
-             'sep': None, 'ragged': 'error', 'header': True, 'columns': None, 'encoding': 'utf-8', 'iupac': None},
+             'sep': None, 'ragged': 'error', 'header': True, 'columns': None, 'encoding': 'utf-8', 'iupac': None,
+             'missing': 'error'},
     'split': {'seed': 0, 'fracs': [0.8, 0.1, 0.1], 'downsample': None, 'n_train': None, 'calibration': 0.5},
     'model': {'arch': 'SmallCNN', 'width': 1.0},
     'ensemble': {'n': 5, 'seed': 0, 'evoaug': False, 'finetune_epochs': 5, 'max_epochs': 100, 'es_patience': 10,
@@ -66,14 +67,16 @@ _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pa
              'distill.teachers': int, 'distill.ema': float,
              'motifs.n_seqs': int, 'motifs.meme': str}
 _TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int)}
-_CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'distill.kind': ('std', 'logvar'),
+_CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', 'drop'),
+            'distill.kind': ('std', 'logvar'),
             'distill.mode': ('append', 'replace'),
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
             'distill.monitor': ('fidelity', 'activity', 'loss'),
             'evaluate.calibration': ('scaled', 'shrunk', 'mondrian'),
             'distill.recipe': ('auto', 'standard', 'neighbours', 'prior', 'neighbours_prior', 'pairs', 'pairs_prior')}
 # keys newer than some runs: the value those runs used
-_ADDED = {'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000, 'distill.effect_weight': 1.0}
+_ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
+          'distill.effect_weight': 1.0}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0,
              'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,

@@ -249,7 +249,8 @@ def check_targets(y,              # `(N, T)` targets
         col = columns[c] if columns is not None else c
         lab = f" ({row_ids[r]})" if row_ids is not None else ''
         raise DataError(f"{source}: row {r}{lab}, column {col!r}: target is {y[r, c]} ({len(bad)} non-finite values "
-                        f"in total). Drop or impute these rows before training.")
+                        f"in total). Drop or impute these rows before training; a table's rows can be skipped with "
+                        "missing='drop' (config: data.missing: drop).")
     return y.astype(np.float32)
 
 def check_xy(x, y, source='input'):
@@ -285,6 +286,7 @@ def read_table(path,               # TSV/CSV file (optionally .gz); separator sn
                header:bool=True,
                columns=None,       # names for the columns of a headerless file
                encoding:str='utf-8', # text encoding, e.g. 'latin-1'
+               missing:str='error',# a row without a sequence or with a missing target: 'error', or 'drop' (warned)
                **kwargs,           # passed to `one_hot`, e.g. `ragged='pad'`, `iupac='N'`
               )->tuple:            # (x `(N, L, 4)` uint8, y `(N, T)` float32, ids, target names)
     "Read a delimited table with a sequence column and target columns, with or without a header."
@@ -307,8 +309,20 @@ def read_table(path,               # TSV/CSV file (optionally .gz); separator sn
         warnings.warn(f"{path}: {len(dup)} ids occur more than once (e.g. {dup[:5]}); their rows are kept and share a "
                       "split.",
                       stacklevel=2)
+    if missing not in ('error', 'drop'): raise ValueError(f"missing must be 'error' or 'drop', not {missing!r}")
+    y = df[target_cols].apply(pd.to_numeric, errors='coerce').to_numpy(np.float64)
+    empty = (df[seq_col].isna() | (df[seq_col].astype(str).str.strip() == '')).to_numpy()
+    bad = empty | ~np.isfinite(y).all(1)
+    if missing == 'drop' and bad.any():
+        if bad.all(): raise DataError(f"{path}: every row lacks a sequence or a target; nothing is left to train on.")
+        warnings.warn(f"{path}: dropped {int(bad.sum())} of {len(df)} rows without a sequence or with a missing target "
+                      f"(e.g. {[ids[i] for i in np.flatnonzero(bad)[:5]]}).", stacklevel=2)
+        df, y, ids = df[~bad], y[~bad], [i for i, b in zip(ids, bad) if not b]
+    elif empty.any():
+        r = int(np.flatnonzero(empty)[0])
+        raise DataError(f"{path}: row {r} ({ids[r]}) has no sequence ({int(empty.sum())} in total). Drop these rows, "
+                        "or skip them with missing='drop' (config: data.missing: drop).")
     seqs = df[seq_col].astype(str).str.strip().tolist()
-    y = df[target_cols].apply(pd.to_numeric, errors='coerce').to_numpy()
     y = check_targets(y, [str(t) for t in target_cols], path, ids)
     x = one_hot(seqs, source=str(path), **kwargs)
     return x, y, ids, [str(t) for t in target_cols]

@@ -52,7 +52,7 @@ def load_data(cfg:dict)->SeqDataset:
     is_table = not (d['source'] in ('lentimpra_hepg2', 'deepstarr_sample') or Path(d['source']).is_dir() or
                     str(d['source']).endswith(('.h5', '.hdf5')))
     kw = {k: d[k] for k in ('seq_col', 'target_cols', 'id_col', 'group_pattern', 'sep', 'ragged', 'header', 'columns',
-                            'encoding', 'iupac') if d[k] is not None} if is_table else {}
+                            'encoding', 'iupac', 'missing') if d[k] is not None} if is_table else {}
     ds = load_dataset(d['source'], seed=sp['seed'], fracs=tuple(sp['fracs']), **kw)
     if sp['downsample']: ds = downsample(ds, sp['downsample'], seed=sp['seed'])
     if sp['n_train']:

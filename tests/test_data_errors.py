@@ -85,3 +85,18 @@ def test_missing_file(tmp_path):
 def test_unknown_dataset_name():
     with pytest.raises(DataError, match=r"unknown data set 'lentimpra'"):
         load_dataset('lentimpra')
+
+def test_missing_rows_dropped_by_config(tmp_path):
+    "data.missing: drop reaches read_table from a config: rows without a sequence or a target leave, with a warning."
+    from degu.config import validate_config
+    from degu.pipeline import load_data
+    rng = np.random.default_rng(0)
+    rows = [f"e{i}\t{''.join(rng.choice(list('ACGT'), 20))}\t{'NA' if i % 7 == 3 else i}\n" for i in range(60)]
+    rows[11] = 'e11\t\t1.5\n'                                       # no sequence
+    p = _tsv(tmp_path, 'id\tseq\tact\n' + ''.join(rows))
+    cfg = validate_config({'data': {'source': str(p), 'id_col': 'id', 'target_cols': ['act']}})
+    with pytest.raises(DataError, match=r"row 11 \(e11\) has no sequence \(1 in total\).*data.missing: drop"): load_data(cfg)
+    cfg['data']['missing'] = 'drop'
+    with pytest.warns(UserWarning, match='dropped 10 of 60 rows'): ds = load_data(cfg)
+    kept = sum(len(ds.splits[s]['ids']) for s in ('train', 'valid', 'test'))
+    assert kept == 50 and 'e3' not in set(np.concatenate([ds.splits[s]['ids'] for s in ds.splits]))
