@@ -165,11 +165,17 @@ def predict(self:Run,
            )->pd.DataFrame:
     """Score sequences: mean, epistemic, aleatoric and total std per task, conformal intervals and novelty; one row per
     sequence."""
-    from degu.train import predict as _predict
-    from degu.uncertainty import student_heads, novelty
     x = np.asarray(seqs) if not isinstance(seqs, (list, tuple)) else encode(seqs, self.seq_len,
                                                                             ragged or self.config['data']['ragged'],
                                                                            iupac, ids, source)
+    return _score(self, x, alpha, ensemble, ids, batch_size)
+
+def _score(self:Run, x, alpha=None, ensemble:bool=False, ids=None, batch_size:int=512,
+           nov=None,               # the novelty of `x`, if computed already
+          )->pd.DataFrame:
+    "The rows of `Run.predict` for one-hot `x` `(N, L, 4)`."
+    from degu.train import predict as _predict
+    from degu.uncertainty import student_heads, novelty
     if x.ndim != 3 or x.shape[1:] != (self.seq_len, 4):
         raise ValueError(f"one-hot input must be (N, {self.seq_len}, 4) for this run; got {x.shape}. Pass DNA strings "
                          "to pad or crop them.")
@@ -187,7 +193,7 @@ def predict(self:Run,
                                                   f"`degu calibrate {self.path}`.")
     else: heads, tasks = student_heads(_predict(self.student, x, batch_size), T, self.kind), cal['tasks']
     cols = {'id': list(ids) if ids is not None else list(range(len(x))), **_columns(heads, self.targets, tasks, alphas),
-            'novelty': novelty(x, self.novelty)}
+            'novelty': novelty(x, self.novelty) if nov is None else nov}
     return pd.DataFrame(cols)
 
 Run.predict = predict
@@ -267,17 +273,30 @@ def _write_tsv(f, df:pd.DataFrame, header:bool):
 def predict_file(run:Run, source, out,    # the run, the input (see `read_records`) and the output TSV (`.gz`: gzipped)
                  alpha=None, ensemble:bool=False, ragged:str=None, iupac:str=None, chunk_size:int=10_000,
                  batch_size:int=512, verbose:int=1, **read_kw)->int:   # the number of sequences scored
-    "Score every record of `source` and write one TSV row per record, in input order, atomically."
-    n, t0 = 0, time.perf_counter(); out = Path(out)
-    with atomic_path(out) as tmp:
-        f = gzip.open(tmp, 'wt') if out.name.endswith('.gz') else open(tmp, 'w')
-        with f:
-            for ids, seqs in read_records(source, chunk_size, **read_kw):
-                df = run.predict(seqs, alpha, ensemble, ids=ids, ragged=ragged, iupac=iupac, batch_size=batch_size,
-                                 source='standard input' if str(source) == '-' else str(source))
-                _write_tsv(f, df, header=n == 0); n += len(df)
-                if verbose: print(f"[predict] {n:,} sequences scored ({time.perf_counter() - t0:.0f} s)",
-                                  file=sys.stderr, flush=True)
+    """Score every record of `source` and write one TSV row per record, in input order, atomically; reading, encoding and
+    novelty of the next chunk, and writing of the last, overlap the model's pass."""
+    from concurrent.futures import ThreadPoolExecutor, wait
+    from degu.uncertainty import novelty
+    n, t0, out = 0, time.perf_counter(), Path(out); src = 'standard input' if str(source) == '-' else str(source)
+    chunks = iter(read_records(source, chunk_size, **read_kw))
+    def prep():                                          # the next chunk: ids, one-hot and novelty (None at the end)
+        c = next(chunks, None)
+        if c is None: return None
+        x = encode(c[1], run.seq_len, ragged or run.config['data']['ragged'], iupac, c[0], src)
+        return c[0], x, novelty(x, run.novelty)
+    with ThreadPoolExecutor(1) as reader, ThreadPoolExecutor(1) as writer, atomic_path(out) as tmp:
+        with (gzip.open(tmp, 'wt') if out.name.endswith('.gz') else open(tmp, 'w')) as f:
+            nxt, wrote = reader.submit(prep), None
+            try:
+                while (c := nxt.result()) is not None:
+                    nxt = reader.submit(prep)
+                    df = _score(run, c[1], alpha, ensemble, c[0], batch_size, nov=c[2])
+                    if wrote is not None: wrote.result()
+                    wrote = writer.submit(_write_tsv, f, df, n == 0); n += len(df)
+                    if verbose: print(f"[predict] {n:,} sequences scored ({time.perf_counter() - t0:.0f} s)",
+                                      file=sys.stderr, flush=True)
+                if wrote is not None: wrote.result()
+            finally: wait([w for w in (nxt, wrote) if w is not None])   # no thread touches the file once it closes
     return n
 
 # %% ../nbs/15_run.ipynb #b223c2ff
