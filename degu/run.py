@@ -273,8 +273,8 @@ def _write_tsv(f, df:pd.DataFrame, header:bool):
 def predict_file(run:Run, source, out,    # the run, the input (see `read_records`) and the output TSV (`.gz`: gzipped)
                  alpha=None, ensemble:bool=False, ragged:str=None, iupac:str=None, chunk_size:int=10_000,
                  batch_size:int=512, verbose:int=1, **read_kw)->int:   # the number of sequences scored
-    """Score every record of `source` and write one TSV row per record, in input order, atomically; reading, encoding and
-    novelty of the next chunk, and writing of the last, overlap the model's pass."""
+    """Score every record of `source` and write one TSV row per record, in input order, atomically; reading, encoding
+    and novelty of the next chunk, and writing of the last, overlap the model's pass."""
     from concurrent.futures import ThreadPoolExecutor, wait
     from degu.uncertainty import novelty
     n, t0, out = 0, time.perf_counter(), Path(out); src = 'standard input' if str(source) == '-' else str(source)
