@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'QUICKSTART_CONFIG', 'SMOKE_CONFIG', 'versions', 'write_json', 'ConfigError',
-           'validate_config', 'load_config', 'example_config', 'init_example', 'data_fingerprint']
+           'validate_config', 'student_width', 'load_config', 'example_config', 'init_example', 'data_fingerprint']
 
 # %% ../nbs/12_config.ipynb #f003
 import os, json, copy, difflib, platform
@@ -52,7 +52,7 @@ DEFAULT_CONFIG = {
                 'max_epochs': 100, 'es_patience': 10, 'lr_patience': 5, 'batch_size': 128, 'finetune_epochs': 3,
                 'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3,
                 'teachers': None,
-                'recipe': 'auto', 'far': 0.1, 'far_min': 2000, 'effect_weight': 1.0},
+                'recipe': 'auto', 'far': 0.1, 'far_min': 2000, 'effect_weight': 1.0, 'width': None},
     'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False, 'fidelity_seqs': 30,
                  'effect_std_seqs': 2000},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
@@ -64,7 +64,7 @@ DEFAULT_CONFIG = {
 }
 _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pattern': str, 'data.sep': str,
              'data.columns': list, 'data.iupac': str, 'split.downsample': float, 'split.n_train': int,
-             'distill.teachers': int, 'distill.ema': float,
+             'distill.teachers': int, 'distill.ema': float, 'distill.width': float,
              'motifs.n_seqs': int, 'motifs.meme': str}
 _TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int)}
 _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', 'drop'),
@@ -76,7 +76,7 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', '
             'distill.recipe': ('auto', 'standard', 'neighbours', 'prior', 'neighbours_prior', 'pairs', 'pairs_prior')}
 # keys newer than some runs: the value those runs used
 _ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
-          'distill.effect_weight': 1.0}
+          'distill.effect_weight': 1.0, 'distill.width': None}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0,
              'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
@@ -131,9 +131,11 @@ def _check_values(c):
     if c['distill']['teachers'] is not None and c['distill']['teachers'] > c['ensemble']['n']:
         raise ConfigError(f"config key 'distill.teachers' ({c['distill']['teachers']}) must be at most ensemble.n "
                           f"({c['ensemble']['n']}).")
-    for key in ('model.width', 'ensemble.learning_rate', 'distill.learning_rate', 'distill.uncertainty_weight'):
+    for key in ('model.width', 'ensemble.learning_rate', 'distill.learning_rate', 'distill.uncertainty_weight',
+                'distill.width'):
         sec, k = key.split('.')
-        if c[sec][k] <= 0: raise ConfigError(f"config key '{key}' must be positive, got {c[sec][k]}.")
+        if c[sec][k] is not None and c[sec][k] <= 0:
+            raise ConfigError(f"config key '{key}' must be positive, got {c[sec][k]}.")
     if not 0 < c['ensemble']['lr_decay'] < 1: raise ConfigError("config key 'ensemble.lr_decay' must be in (0, 1), "
                                                                 f"got {c['ensemble']['lr_decay']}.")
     if c['distill']['dynamic'] and ('prior' in c['distill']['recipe'] or 'pairs' in c['distill']['recipe']):
@@ -233,6 +235,10 @@ def validate_config(cfg:dict=None,     # a (partial) config, e.g. from YAML
     _check_values(c)
     if check_files: _check_source(c)
     return c
+
+def student_width(cfg:dict)->float:
+    "The student's width multiplier: `distill.width`, or the teachers' `model.width` when it is unset."
+    w = cfg['distill'].get('width'); return cfg['model']['width'] if w is None else w
 
 def load_config(path)->dict:
     "Read a YAML config and validate it."

@@ -16,7 +16,8 @@ import numpy as np
 import degu
 from .data import load_dataset, write_h5, read_h5, atomic_path, SeqDataset
 from .config import (ConfigError, DEFAULT_CONFIG, validate_config, load_config, example_config, init_example,
-                         QUICKSTART_CONFIG, SMOKE_CONFIG, write_json, versions, _check_out, _record_config, _commit)
+                         QUICKSTART_CONFIG, SMOKE_CONFIG, write_json, versions, _check_out, _record_config, _commit,
+                         student_width)
 from .report import build_report, write_report_md, report_line, _rounded, _save_fig
 from .uncertainty import uncertainty_report
 
@@ -137,7 +138,7 @@ def fit_student(cfg:dict,             # the run's config (its `distill` and `mod
     there atomically."""
     from degu.distill import train_student, build_student, train_dynamic_student, train_pair_student
     from degu.ensemble import _save_weights
-    dc, arch, width, path = cfg['distill'], cfg['model']['arch'], cfg['model']['width'], Path(path)
+    dc, arch, width, path = cfg['distill'], cfg['model']['arch'], student_width(cfg), Path(path)
     if path.exists():
         m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
                           n_tasks=len(dd.targets), width=width)

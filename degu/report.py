@@ -9,7 +9,7 @@ __all__ = ['student_summary', 'build_report', 'report_line', 'report_figures', '
 from pathlib import Path
 import numpy as np
 from .data import atomic_path
-from .config import versions
+from .config import versions, student_width
 
 # %% ../nbs/13_report.ipynb #r004
 def _r(v, n=4): return round(float(v), n)
@@ -87,7 +87,8 @@ def build_report(cfg:dict,    # the run's config
                      for a in cfg['evaluate']['alphas']} for m, g in it.groupby('method')}
     shift = [_rounded({k: v for k, v in s.items() if not (isinstance(v, float) and np.isnan(v))})
              for s in r['shift_tab'].to_dict('records')]
-    model = {'arch': cfg['model']['arch'], 'width': cfg['model']['width'], 'evoaug': cfg['ensemble']['evoaug'],
+    model = {'arch': cfg['model']['arch'], 'width': cfg['model']['width'], 'student_width': student_width(cfg),
+             'evoaug': cfg['ensemble']['evoaug'],
              'dynamic_distillation': dc['dynamic'], 'recipe': dc['recipe'], 'aleatoric': cfg['ensemble']['aleatoric']}
     return {'dataset': cfg['data']['source'], 'seed': cfg['split']['seed'], 'n_train': len(ds.x_train),
             'n_valid': len(ds.x_valid), 'n_test': len(ds.x_test), 'n_calibration': len(r['cal']['x']),
@@ -145,11 +146,12 @@ def _f3(v): return '-' if v is None else f'{v:.3f}'
 
 def _md_accuracy(r:dict)->list:
     "`report.md`: data, accuracy table, teacher checks, uncertainty of the student."
-    te = r['teachers']; st = r['student']
+    te = r['teachers']; st = r['student']; md = r['model']
+    sw = '' if md.get('student_width', md['width']) == md['width'] else f"; the student {md['student_width']}"
     lines = [f"# DEGU report: {r['dataset']}", '',
              f"Data: {r['n_train']:,} training, {r['n_valid']:,} validation (early stopping), "
              f"{r['calibration']['n_sequences']:,} calibration and {r['n_test']:,} test sequences of {r['seq_len']} bp "
-             f"(grouped split, seed {r['seed']}). Model: {r['model']['arch']} (width {r['model']['width']}); teachers "
+             f"(grouped split, seed {r['seed']}). Model: {md['arch']} (width {md['width']}{sw}); teachers "
              f"{'aleatoric (mean and std heads)' if r['model'].get('aleatoric') else 'mean only'}.", '',
              '## Accuracy on the test split (mean over tasks)', '', '| model | Pearson | Spearman | MSE |',
              '|---|---|---|---|']
