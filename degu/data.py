@@ -137,11 +137,14 @@ def shuffle_mono(x,          # `(N, L, 4)` one-hot
                  k:int=1,    # shuffles per sequence
                  seed:int=0, # random seed
                 )->np.ndarray: # `(N*k, L, 4)`, same dtype
-    "Shuffle positions within each sequence: keeps nucleotide composition."
+    "Shuffle the bases within each sequence (keeps nucleotide composition); N and padding stay where they are."
     x = np.asarray(x); rng = np.random.default_rng(seed)
-    xr = np.repeat(x, k, axis=0)
-    perm = rng.random(xr.shape[:2]).argsort(1)
-    return np.take_along_axis(xr, perm[..., None], 1)
+    xr = np.repeat(x, k, axis=0); base = xr.max(-1) > xr.min(-1)
+    # read: the bases in random order, then the Ns in place; write: the base positions in order, then the Ns
+    src = np.where(base, rng.random(xr.shape[:2]), 2.).argsort(1, kind='stable')
+    dst = (~base).argsort(1, kind='stable')
+    out = np.empty_like(xr); np.put_along_axis(out, dst[..., None], np.take_along_axis(xr, src[..., None], 1), 1)
+    return out
 
 def _dinuc_one(tok, rng):
     "Dinucleotide-preserving shuffle of one token vector (values 0..4)."
