@@ -292,16 +292,20 @@ class Distiller:
 
 # %% ../nbs/05_distill.ipynb #c015
 def mutagenize(x, rate:float=0.05):
-    "Random mutagenesis of a float one-hot batch `(B, L, 4)`: each position redrawn uniformly with probability `rate`."
+    "Random mutagenesis of a float one-hot batch `(B, L, 4)`: each base redrawn uniformly with probability `rate`."
     B, L = tf.shape(x)[0], tf.shape(x)[1]
-    hit = tf.random.uniform((B, L, 1)) < rate
+    # N and a ragged table's padding stay as they are
+    hit = (tf.random.uniform((B, L, 1)) < rate) & (tf.reduce_max(x, -1, keepdims=True) > tf.reduce_min(x, -1, keepdims=True))
     new = tf.one_hot(tf.random.uniform((B, L), 0, 4, tf.int32), 4, dtype=x.dtype)
     return tf.where(hit, new, x)
 
 def shuffle_positions(x):
-    "Random shuffle of positions within each sequence of a batch `(B, L, 4)` (keeps composition)."
-    keys = tf.random.uniform(tf.shape(x)[:2])
-    return tf.gather(x, tf.argsort(keys, axis=1), batch_dims=1)
+    "Random shuffle of the bases within each sequence of a batch `(B, L, 4)` (keeps composition; N and padding stay)."
+    base = tf.reduce_max(x, -1) > tf.reduce_min(x, -1)
+    # read the bases in random order, then the Ns in place; write to the base positions in order, then the Ns
+    src = tf.argsort(tf.where(base, tf.random.uniform(tf.shape(x)[:2]), 2.), axis=1, stable=True)
+    dst = tf.argsort(tf.cast(~base, tf.int32), axis=1, stable=True)
+    return tf.gather(x, tf.gather(src, tf.argsort(dst, axis=1, stable=True), batch_dims=1), batch_dims=1)
 
 AUGMENTATIONS = {'shuffle': shuffle_positions, 'mutagenesis': mutagenize}
 
@@ -463,6 +467,7 @@ def recipe_targets(dd:SeqDataset,      # output of `distill_targets`
                    recipe:str='neighbours_prior', # one of RECIPES
                    far:float=0.1,      # off-data sequences, as a fraction of the training split ...
                    far_min:int=2000,   # ... and at least this many (small tables need them; BENCHMARKS.md)
+                   prior_neighbours:bool=True, # the prior on the neighbours too (False: on the off-data sequences only)
                    seed:int=0,
                    batch_size:int=512,
                   )->tuple:            # (SeqDataset with the training split extended, list of what was added)
@@ -485,8 +490,11 @@ def recipe_targets(dd:SeqDataset,      # output of `distill_targets`
         n = max(int(round(far*len(x0))), int(far_min))
         xs.append(far_from_data(x0[rng.choice(len(x0), n, replace=n > len(x0))], seed=seed + 1))
         saw.append(f'off data: {n} sequences, half mutated at rate 0.1-1 (random DNA at 1), half position-shuffled')
-    xa = np.concatenate(xs); p = ens.predict_all(xa, batch_size)
-    ya, v = _teacher_targets(p, kind, tr['y_distill'].shape[1] == 3*T, prior(xa) if 'prior' in recipe else None, sy)
+    xa = np.concatenate(xs); p = ens.predict_all(xa, batch_size); ex = None
+    if 'prior' in recipe:
+        near = len(xs[0]) if 'neighbours' in recipe and not prior_neighbours else 0
+        ex = np.r_[np.zeros(near), prior(xa[near:])]
+    ya, v = _teacher_targets(p, kind, tr['y_distill'].shape[1] == 3*T, ex, sy)
     ya = ya.astype(np.float32)
     new = {'x': np.concatenate([x0, xa]), 'y': np.concatenate([tr['y'], p['mean'].astype(tr['y'].dtype)]),
            'ids': np.concatenate([tr['ids'], [f'aug{i}' for i in range(len(xa))]]),
