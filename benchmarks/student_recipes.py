@@ -36,6 +36,8 @@ def main():
     ap.add_argument('--far', type=float, default=0.25, help='off-data sequences per training sequence (the recorded lines: 0.25 unless named)')
     ap.add_argument('--far-min', type=int, default=0, help='at least this many off-data sequences (degu default 2000; the recorded lines: 0 unless named)')
     ap.add_argument('--width', type=float, default=None, help="the student's width (default: the run's model.width)")
+    ap.add_argument('--far-only', action='store_true', help='the prior on the off-data sequences only, not the neighbours')
+    ap.add_argument('--edge', type=float, default=0.99, help="the prior starts at this quantile of the training distances (degu default 0.99)")
     ap.add_argument('--out', default='benchmarks/results/student_recipes.json')
     a = ap.parse_args()
     import keras
@@ -66,13 +68,13 @@ def main():
                                           model_kwargs=dict(width=cfg['model']['width']), verbose=0, **tk)
             saw = ['mutagenesis 1% (online labels)']
         elif name.startswith('pairs'):
-            pr = (lambda x: novelty_excess(x, nov)) if name == 'pairs_prior' else None
+            pr = (lambda x: novelty_excess(x, nov, (0.5, a.edge))) if name == 'pairs_prior' else None
             d2, saw = recipe_targets(dd, ens, pr, 'prior', a.far, a.far_min, seed=a.seed) if pr else (dd, [])
             st, h = train_pair_student(d2, ens, cfg['model']['arch'], pr, a.effect_weight, seed=a.seed,
                                        model_kwargs=dict(width=cfg['model']['width']), verbose=0, **tk)
             saw = saw + [f'pairs: one 1-substitution neighbour per sequence, effect term weight {a.effect_weight}']
         else:
-            d2, saw = (dd, []) if name == 'standard' else recipe_targets(dd, ens, lambda x: novelty_excess(x, nov), name, a.far, a.far_min, seed=a.seed)
+            d2, saw = (dd, []) if name == 'standard' else recipe_targets(dd, ens, lambda x: novelty_excess(x, nov, (0.5, a.edge)), name, a.far, a.far_min, not a.far_only, seed=a.seed)
             st, h = train_student(d2, cfg['model']['arch'], seed=a.seed, model_kwargs=dict(width=cfg['model']['width']), verbose=0, **tk)
         wall = time.perf_counter() - t0
         hs = student_heads(st.predict(xt, batch_size=512, verbose=0), T)
@@ -87,7 +89,7 @@ def main():
                                      if k in row and row[k] == row[k]} for row in sh.to_dict('records') if row['level'] != 'unshifted'}
         si = ism(xi, student=st, n_tasks=T)
         r['ism'] = effect_fidelity(si['effect'], ens_ism['ensemble_effect'])
-        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '')] = r
+        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '')] = r
         print(name, json.dumps({k: v for k, v in r.items() if k != 'shift'}), flush=True)
         print('   ', {lv: (v.get('auroc_student'), v.get('auroc_student_total')) for lv, v in r['shift'].items()}, flush=True)
         save(a, results)

@@ -52,7 +52,8 @@ DEFAULT_CONFIG = {
                 'max_epochs': 100, 'es_patience': 10, 'lr_patience': 5, 'batch_size': 128, 'finetune_epochs': 3,
                 'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3,
                 'teachers': None,
-                'recipe': 'auto', 'far': 0.1, 'far_min': 2000, 'effect_weight': 1.0, 'width': None},
+                'recipe': 'auto', 'far': 0.1, 'far_min': 2000, 'prior_edge': 0.9, 'prior_on': 'far',
+                'effect_weight': 1.0, 'width': None},
     'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False, 'fidelity_seqs': 30,
                  'effect_std_seqs': 2000},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
@@ -68,7 +69,7 @@ _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pa
              'motifs.n_seqs': int, 'motifs.meme': str}
 _TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int)}
 _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', 'drop'),
-            'distill.kind': ('std', 'logvar'),
+            'distill.kind': ('std', 'logvar'), 'distill.prior_on': ('far', 'all'),
             'distill.mode': ('append', 'replace'),
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
             'distill.monitor': ('fidelity', 'activity', 'loss'),
@@ -76,6 +77,7 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', '
             'distill.recipe': ('auto', 'standard', 'neighbours', 'prior', 'neighbours_prior', 'pairs', 'pairs_prior')}
 # keys newer than some runs: the value those runs used
 _ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
+          'distill.prior_edge': 0.99, 'distill.prior_on': 'all',
           'distill.effect_weight': 1.0, 'distill.width': None}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0,
@@ -148,6 +150,9 @@ def _check_values(c):
     if not 0 < c['distill']['far'] <= 2: raise ConfigError("config key 'distill.far' must be in (0, 2] (off-data "
                                                            "sequences per training sequence), got "
                                                            f"{c['distill']['far']}.")
+    if not 0.5 < c['distill']['prior_edge'] < 1:
+        raise ConfigError("config key 'distill.prior_edge' must be in (0.5, 1) (the quantile of the training sequences' "
+                          f"own novelty distances where the prior starts, e.g. 0.9), got {c['distill']['prior_edge']}.")
     e = c['distill']['ema']
     if e is not None and not 0 < e < 1: raise ConfigError("config key 'distill.ema' must be in (0, 1), e.g. 0.99, or "
                                                           f"null (no weight averaging), got {e}.")

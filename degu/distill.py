@@ -467,7 +467,7 @@ def recipe_targets(dd:SeqDataset,      # output of `distill_targets`
                    recipe:str='neighbours_prior', # one of RECIPES
                    far:float=0.1,      # off-data sequences, as a fraction of the training split ...
                    far_min:int=2000,   # ... and at least this many (small tables need them; BENCHMARKS.md)
-                   prior_neighbours:bool=True, # the prior on the neighbours too (False: on the off-data sequences only)
+                   prior_neighbours:bool=False, # the prior on the neighbours too (default: the off-data sequences only)
                    seed:int=0,
                    batch_size:int=512,
                   )->tuple:            # (SeqDataset with the training split extended, list of what was added)

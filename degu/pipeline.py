@@ -122,9 +122,9 @@ def recipe_data(cfg:dict, dd:SeqDataset, ens, out, verbose:int=1)->tuple:
     from degu.uncertainty import novelty_excess
     r = cfg['distill']['recipe']; dc = cfg['distill']
     nm = novelty_model(cfg, out, dd) if 'prior' in r else None
-    prior = (lambda x: novelty_excess(x, nm)) if nm else None
+    prior = (lambda x: novelty_excess(x, nm, (0.5, dc['prior_edge']))) if nm else None
     d2, saw = recipe_targets(dd, ens, prior, {'pairs': 'standard', 'pairs_prior': 'prior'}.get(r, r), dc['far'],
-                             dc['far_min'], dc['seed'])
+                             dc['far_min'], dc['prior_on'] == 'all', dc['seed'])
     if verbose and saw: print(f"[student] recipe {r}: {len(d2.x_train) - len(dd.x_train):,} teacher-labelled sequences "
                               f"added ({'; '.join(saw)})")
     return d2, prior
