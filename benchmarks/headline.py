@@ -21,7 +21,7 @@ def _cut(d, opt):
     return max([0.] + [(o0 - v['overestimation'])/o0 for k, v in r.items() if k != '0' and v['oracle_gain'] >= g0])
 
 QS, CT6, CTS = 'run_uncertainty_quickstart', 'student_recipes_ct6000', 'student_recipes_ct_short'
-NP = 'neighbours_prior_far0.1_min2000'      # the default recipe's settings on the check tables
+NP = 'neighbours_prior_far0.1_min2000_edge0.9_faronly'      # the default recipe's settings on the check tables
 FOREIGN = 'foreign_sourcedeepstarr_sample'
 # (figure, results file, value from the JSON, goal as text, met when, issue)
 FIGURES = [
