@@ -151,8 +151,9 @@ def _check_values(c):
                                                            "sequences per training sequence), got "
                                                            f"{c['distill']['far']}.")
     if not 0.5 < c['distill']['prior_edge'] < 1:
-        raise ConfigError("config key 'distill.prior_edge' must be in (0.5, 1) (the quantile of the training sequences' "
-                          f"own novelty distances where the prior starts, e.g. 0.9), got {c['distill']['prior_edge']}.")
+        raise ConfigError("config key 'distill.prior_edge' must be in (0.5, 1) (the quantile of the training "
+                          "sequences' own novelty distances where the prior starts, e.g. 0.9), got "
+                          f"{c['distill']['prior_edge']}.")
     e = c['distill']['ema']
     if e is not None and not 0 < e < 1: raise ConfigError("config key 'distill.ema' must be in (0, 1), e.g. 0.99, or "
                                                           f"null (no weight averaging), got {e}.")

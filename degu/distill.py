@@ -294,8 +294,8 @@ class Distiller:
 def mutagenize(x, rate:float=0.05):
     "Random mutagenesis of a float one-hot batch `(B, L, 4)`: each base redrawn uniformly with probability `rate`."
     B, L = tf.shape(x)[0], tf.shape(x)[1]
-    # N and a ragged table's padding stay as they are
-    hit = (tf.random.uniform((B, L, 1)) < rate) & (tf.reduce_max(x, -1, keepdims=True) > tf.reduce_min(x, -1, keepdims=True))
+    base = tf.reduce_max(x, -1, keepdims=True) > tf.reduce_min(x, -1, keepdims=True)   # N and padding stay as they are
+    hit = (tf.random.uniform((B, L, 1)) < rate) & base
     new = tf.one_hot(tf.random.uniform((B, L), 0, 4, tf.int32), 4, dtype=x.dtype)
     return tf.where(hit, new, x)
 

@@ -98,15 +98,13 @@ def shift(x,                 # `(N, L, 4)` one-hot
     x = np.asarray(x); fn = lambda v, s: SHIFTS[method](v, k=k, seed=s, **params)
     a, e = spans(x); L = x.shape[1]
     if (a == 0).all() and (e == L).all(): return fn(x, seed)
-    out = None
-    for s0, s1 in np.unique(np.c_[a, e], axis=0):
+    out = np.zeros((len(x)*k, L, 4), x.dtype)                             # a sequence without a base stays empty
+    for s0, s1 in np.unique(np.c_[a, e][e > a], axis=0):
         i = np.flatnonzero((a == s0) & (e == s1))
-        if s1 <= s0: continue                                             # no base at all: copies stay empty
         # a stream per span, so that one span's shifts do not depend on the others'
         y = fn(x[i, s0:s1], int(np.random.SeedSequence([seed, int(s0), int(s1)]).generate_state(1)[0]))
-        if out is None: out = np.zeros((len(x)*k, L, 4), y.dtype)
         out[(i[:, None]*k + np.arange(k)).ravel(), s0:s1] = y
-    return np.zeros((len(x)*k, L, 4), np.uint8) if out is None else out
+    return out
 
 # %% ../nbs/07_shift.ipynb #c008
 DEFAULT_LEVELS = [('mutate', dict(rate=0.02)), ('mutate', dict(rate=0.1)), ('delete', dict(max_len=20)),
