@@ -38,6 +38,7 @@ def main():
     ap.add_argument('--width', type=float, default=None, help="the student's width (default: the run's model.width)")
     ap.add_argument('--far-only', action='store_true', help='the prior on the off-data sequences only, not the neighbours')
     ap.add_argument('--edge', type=float, default=0.99, help="the prior starts at this quantile of the training distances (degu default 0.99)")
+    ap.add_argument('--novelty-shrink', default=None, help="refit the run's novelty with this shrinkage ('auto': Ledoit-Wolf; default: the run's own novelty.npz)")
     ap.add_argument('--out', default='benchmarks/results/student_recipes.json')
     a = ap.parse_args()
     import keras
@@ -54,6 +55,10 @@ def main():
     if a.width: cfg['model']['width'] = a.width
     if a.max_epochs: tk['max_epochs'] = a.max_epochs
     sets = read_shift_sets(Path(a.run)/'shifted.h5'); nov = run.novelty
+    if a.novelty_shrink is not None:
+        from degu.uncertainty import fit_novelty
+        sh = a.novelty_shrink if a.novelty_shrink == 'auto' else float(a.novelty_shrink)
+        nov = fit_novelty(dd.x_train, nov['k'], sh); print(f"novelty refitted: shrink {nov['shrink']:.3f}", flush=True)
     xt, yt = dd.splits['test']['x'], dd.splits['test']['y']
     rng = np.random.default_rng(0); pick = np.sort(rng.choice(len(xt), a.ism, replace=False)); xi = xt[pick]
     t0 = time.perf_counter(); ens_ism = ism(xi, ensemble=ens); t_ism = time.perf_counter() - t0
@@ -89,7 +94,7 @@ def main():
                                      if k in row and row[k] == row[k]} for row in sh.to_dict('records') if row['level'] != 'unshifted'}
         si = ism(xi, student=st, n_tasks=T)
         r['ism'] = effect_fidelity(si['effect'], ens_ism['ensemble_effect'])
-        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '')] = r
+        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '') + (f'_shrink{a.novelty_shrink}' if a.novelty_shrink is not None else '')] = r
         print(name, json.dumps({k: v for k, v in r.items() if k != 'shift'}), flush=True)
         print('   ', {lv: (v.get('auroc_student'), v.get('auroc_student_total')) for lv, v in r['shift'].items()}, flush=True)
         save(a, results)

@@ -59,7 +59,8 @@ DEFAULT_CONFIG = {
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
     'shift': {'methods': [{'method': 'mutate', 'rate': 0.05}, {'method': 'delete', 'max_len': 20},
                           {'method': 'shuffle_dinuc'}, {'method': 'shuffle_mono'}, {'method': 'random'},
-                          {'method': 'foreign', 'source': 'auto'}], 'k': 1, 'novelty_k': 5},
+                          {'method': 'foreign', 'source': 'auto'}], 'k': 1, 'novelty_k': 5,
+              'novelty_shrink': 'auto'},
     'motifs': {'enabled': False, 'n_seqs': None, 'max_seqlets': 2000, 'meme': None},
     'report': {'figures': True},
 }
@@ -67,7 +68,7 @@ _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pa
              'data.columns': list, 'data.iupac': str, 'split.downsample': float, 'split.n_train': int,
              'distill.teachers': int, 'distill.ema': float, 'distill.width': float,
              'motifs.n_seqs': int, 'motifs.meme': str}
-_TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int)}
+_TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int), 'shift.novelty_shrink': (str, float)}
 _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', 'drop'),
             'distill.kind': ('std', 'logvar'), 'distill.prior_on': ('far', 'all'),
             'distill.mode': ('append', 'replace'),
@@ -78,7 +79,7 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', '
 # keys newer than some runs: the value those runs used
 _ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
           'distill.prior_edge': 0.99, 'distill.prior_on': 'all',
-          'distill.effect_weight': 1.0, 'distill.width': None}
+          'distill.effect_weight': 1.0, 'distill.width': None, 'shift.novelty_shrink': 0.1}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0,
              'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
@@ -150,6 +151,10 @@ def _check_values(c):
     if not 0 < c['distill']['far'] <= 2: raise ConfigError("config key 'distill.far' must be in (0, 2] (off-data "
                                                            "sequences per training sequence), got "
                                                            f"{c['distill']['far']}.")
+    s = c['shift']['novelty_shrink']
+    if s != 'auto' and not (_type_ok(s, float) and 0 <= s <= 1):
+        raise ConfigError("config key 'shift.novelty_shrink' must be 'auto' (Ledoit-Wolf) or a number in [0, 1] (how "
+                          f"far the k-mer covariance is shrunk toward its diagonal), got {s!r}.")
     if not 0.5 < c['distill']['prior_edge'] < 1:
         raise ConfigError("config key 'distill.prior_edge' must be in (0.5, 1) (the quantile of the training "
                           "sequences' own novelty distances where the prior starts, e.g. 0.9), got "

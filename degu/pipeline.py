@@ -89,12 +89,13 @@ def teachers_used(cfg:dict, ens):
     return ens.survivors(cfg['ensemble']['min_members'])
 
 def novelty_model(cfg:dict, out, ds:SeqDataset)->dict:
-    """The run's novelty model (k-mer profile distance, `shift.novelty_k`), fitted on the training split once and kept
-    in `novelty.npz`."""
+    """The run's novelty model (k-mer profile distance, `shift.novelty_k` and `shift.novelty_shrink`), fitted on the
+    training split once and kept in `novelty.npz`."""
     from degu.uncertainty import fit_novelty, save_novelty, load_novelty
-    p, k = Path(out)/'novelty.npz', cfg['shift']['novelty_k']
-    if p.exists() and (m := load_novelty(p))['k'] == k and m['n'] == len(ds.x_train): return m
-    m = fit_novelty(ds.x_train, k); save_novelty(m, p); return m
+    p, k, s = Path(out)/'novelty.npz', cfg['shift']['novelty_k'], cfg['shift'].get('novelty_shrink', 0.1)
+    if p.exists() and (m := load_novelty(p))['k'] == k and m['n'] == len(ds.x_train) and m['shrink_spec'] == str(s):
+        return m
+    m = fit_novelty(ds.x_train, k, s); save_novelty(m, p); return m
 
 def student_train_kwargs(cfg:dict)->dict:
     "The keyword arguments a config's `distill` section gives `train_student` (and `train_dynamic_student`)."

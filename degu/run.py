@@ -90,7 +90,9 @@ class Run:
             from degu.pipeline import novelty_model
             from degu.uncertainty import load_novelty
             p = self.path/'novelty.npz'                       # the run's own: no need to read its training data
-            self._novelty = (m if p.exists() and (m := load_novelty(p))['k'] == self.config['shift']['novelty_k'] else
+            sh = self.config['shift']                             # runs from before novelty_shrink: 0.1
+            self._novelty = (m if p.exists() and (m := load_novelty(p))['k'] == sh['novelty_k']
+                             and m['shrink_spec'] == str(sh.get('novelty_shrink', 0.1)) else
                              novelty_model(self.config, self.path, self._dd))
         return self._novelty
 

@@ -7,9 +7,9 @@ __all__ = ['CALIBRATIONS', 'conformal_quantile', 'conformal_intervals', 'interva
            'error_by_uncertainty', 'shrink_sigma', 'fit_shrinkage', 'calibrated_interval', 'fit_interval',
            'apply_interval', 'interval_calibration', 'interval_stats', 'by_task', 'interval_report', 'risk_coverage',
            'auroc', 'student_heads', 'error_spearman', 'selective_report', 'cross_ensemble_agreement', 'score_report',
-           'fit_score_combination', 'combine_scores', 'replicate_agreement', 'kmer_profile', 'fit_novelty',
-           'novelty_distance', 'novelty_percentile', 'novelty', 'save_novelty', 'load_novelty', 'novelty_excess',
-           'uncertainty_report']
+           'fit_score_combination', 'combine_scores', 'replicate_agreement', 'kmer_profile', 'diagonal_shrinkage',
+           'fit_novelty', 'novelty_distance', 'novelty_percentile', 'novelty', 'save_novelty', 'load_novelty',
+           'novelty_excess', 'uncertainty_report']
 
 # %% ../nbs/06_uncertainty.ipynb #c003
 import numpy as np
@@ -352,9 +352,24 @@ def kmer_profile(x,                   # `(N, L, 4)` one-hot (an all-zero row is 
         out[s:s + len(b)] = c/np.maximum(c.sum(1, keepdims=True), 1)
     return out
 
+def diagonal_shrinkage(f,                 # `(n, d)` samples
+                       batch_size:int=4096, # rows per product (memory)
+                      )->float:             # in [0, 1]
+    """Ledoit-Wolf intensity for shrinking the sample covariance of `f` toward its diagonal (Schafer and Strimmer's
+    target D): the estimated variance of the off-diagonal covariances over their squared size."""
+    f = np.asarray(f, np.float64); n, d = f.shape
+    if n < 2: return 1.
+    mu = f.mean(0); S = np.zeros((d, d)); W = np.zeros((d, d))
+    for s in range(0, n, batch_size):
+        X = f[s:s + batch_size] - mu; S += X.T @ X; X *= X; W += X.T @ X
+    S /= n; W = W/n - S**2                                   # W: n * variance of each covariance entry
+    off = ~np.eye(d, dtype=bool); den = (S[off]**2).sum()
+    return float(np.clip(W[off].sum()/n/den, 0, 1)) if den > 0 else 1.
+
 def fit_novelty(x,                    # `(N, L, 4)` one-hot training sequences
                 k:int=4,              # word length
-                shrink:float=0.1,     # covariance shrunk this far toward its diagonal (a stable inverse for 4**k words)
+                # covariance shrunk this far toward its diagonal (a stable inverse for 4**k words); 'auto': Ledoit-Wolf
+                shrink='auto',
                 seed:int=0,           # which half of the sequences fits the profile, and which is the reference
                )->dict:               # mean, precision and the reference distances, sorted
     """Fit the k-mer profile distance on one half of the training sequences; the other half's distances are the
@@ -362,9 +377,10 @@ def fit_novelty(x,                    # `(N, L, 4)` one-hot training sequences
     x = np.asarray(x); idx = np.random.default_rng(seed).permutation(len(x))
     a, b = np.sort(idx[:len(x)//2]), np.sort(idx[len(x)//2:])
     f = kmer_profile(x[a], k).astype(np.float64); mu = f.mean(0); c = np.cov(f, rowvar=False)
-    c = (1 - shrink)*c + shrink*np.diag(np.diag(c)) + 1e-9*np.eye(len(c))
-    m = {'k': int(k), 'shrink': float(shrink), 'mean': mu, 'precision': np.linalg.pinv(c, hermitian=True), 'n': len(x),
-         'n_fit': len(a)}
+    lam = diagonal_shrinkage(f) if shrink == 'auto' else float(shrink)
+    c = (1 - lam)*c + lam*np.diag(np.diag(c)) + 1e-9*np.eye(len(c))
+    m = {'k': int(k), 'shrink': lam, 'shrink_spec': str(shrink), 'mean': mu,
+         'precision': np.linalg.pinv(c, hermitian=True), 'n': len(x), 'n_fit': len(a)}
     # held out from the fit: a new training-like sequence is uniform on it
     m['train_distances'] = np.sort(novelty_distance(x[b], m))
     return m
@@ -395,7 +411,9 @@ def load_novelty(path)->dict:
     "Read a novelty model written by `save_novelty`."
     with np.load(path) as z: m = {k: z[k] for k in z.files}
     for k in ('k', 'n', 'n_fit'): m[k] = int(m[k])
-    m['shrink'] = float(m['shrink']); return m
+    m['shrink'] = float(m['shrink'])
+    m['shrink_spec'] = str(m['shrink_spec']) if 'shrink_spec' in m else str(m['shrink'])   # older runs: a number
+    return m
 
 # %% ../nbs/06_uncertainty.ipynb #525e6177
 def novelty_excess(x,                  # `(N, L, 4)` one-hot
