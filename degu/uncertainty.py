@@ -345,10 +345,13 @@ def kmer_profile(x,                   # `(N, L, 4)` one-hot (an all-zero row is 
         if b.dtype == np.uint8:
             tok = b[..., 1] + 2*b[..., 2] + 3*b[..., 3]; ok = (b[..., 0] | b[..., 1] | b[..., 2] | b[..., 3]) > 0
         else: tok, ok = b.argmax(-1), b.max(-1) > b.min(-1)
-        code = np.zeros((len(b), L - k + 1), np.int64); good = np.ones_like(code, bool)
-        for j in range(k): code = code*4 + tok[:, j:L - k + 1 + j].astype(np.int64); good &= ok[:, j:L - k + 1 + j]
-        rows = np.broadcast_to(np.arange(len(b))[:, None], code.shape)
-        c = np.bincount((rows*4**k + code)[good], minlength=len(b)*4**k).reshape(len(b), 4**k).astype(np.float32)
+        # word codes in place, in int64 only where 4**k words times the batch need it (2x faster at k = 5)
+        dt = np.int32 if len(b)*4**k < 2**31 else np.int64; t = tok.astype(dt)
+        code = np.zeros((len(b), L - k + 1), dt); good = np.ones(code.shape, bool)
+        for j in range(k): code <<= 2; code += t[:, j:L - k + 1 + j]; good &= ok[:, j:L - k + 1 + j]
+        code += (np.arange(len(b), dtype=dt)*4**k)[:, None]            # one block of 4**k counts per sequence
+        c = np.bincount(code.ravel() if good.all() else code[good], minlength=len(b)*4**k)
+        c = c.reshape(len(b), 4**k).astype(np.float32)
         out[s:s + len(b)] = c/np.maximum(c.sum(1, keepdims=True), 1)
     return out
 
