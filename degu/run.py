@@ -87,13 +87,9 @@ class Run:
     def novelty(self)->dict:
         "The run's novelty model (k-mer profile distance to the training split), fitted once and kept in `novelty.npz`."
         if self._novelty is None:
-            from degu.pipeline import novelty_model
-            from degu.uncertainty import load_novelty
-            p = self.path/'novelty.npz'                       # the run's own: no need to read its training data
-            sh = self.config['shift']                             # runs from before novelty_shrink: 0.1
-            self._novelty = (m if p.exists() and (m := load_novelty(p))['k'] == sh['novelty_k']
-                             and m['shrink_spec'] == str(sh.get('novelty_shrink', 0.1)) else
-                             novelty_model(self.config, self.path, self._dd))
+            from degu.pipeline import novelty_model, stored_novelty
+            m = stored_novelty(self.config, self.path)         # the run's own: no need to read its training data
+            self._novelty = m if m is not None else novelty_model(self.config, self.path, self._dd)
         return self._novelty
 
     @property
