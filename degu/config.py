@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'QUICKSTART_CONFIG', 'SMOKE_CONFIG', 'versions', 'write_json', 'ConfigError',
-           'validate_config', 'student_width', 'load_config', 'example_config', 'init_example', 'data_fingerprint']
+           'validate_config', 'student_width', 'arch_kwargs', 'load_config', 'example_config', 'init_example',
+           'data_fingerprint']
 
 # %% ../nbs/12_config.ipynb #f003
 import os, json, copy, difflib, platform
@@ -44,7 +45,7 @@ DEFAULT_CONFIG = {
              'sep': None, 'ragged': 'error', 'header': True, 'columns': None, 'encoding': 'utf-8', 'iupac': None,
              'missing': 'error'},
     'split': {'seed': 0, 'fracs': [0.8, 0.1, 0.1], 'downsample': None, 'n_train': None, 'calibration': 0.5},
-    'model': {'arch': 'SmallCNN', 'width': 1.0},
+    'model': {'arch': 'SmallCNN', 'width': 1.0, 'precision': 'float32'},
     'ensemble': {'n': 5, 'seed': 0, 'evoaug': False, 'finetune_epochs': 5, 'max_epochs': 100, 'es_patience': 10,
                  'lr_patience': 5, 'lr_decay': 0.1, 'batch_size': 128, 'learning_rate': 1e-3, 'distribute': False,
                  'retry_failed': 1, 'aleatoric': True, 'warmup_steps': 200, 'drop_failed': True, 'min_members': 3},
@@ -71,6 +72,7 @@ _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pa
 _TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int), 'shift.novelty_shrink': (str, float)}
 _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', 'drop'),
             'distill.kind': ('std', 'logvar'), 'distill.prior_on': ('far', 'all'),
+            'model.precision': ('float32', 'mixed_bfloat16', 'mixed_float16', 'auto'),
             'distill.mode': ('append', 'replace'),
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
             'distill.monitor': ('fidelity', 'activity', 'loss'),
@@ -79,7 +81,7 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', '
 # keys newer than some runs: the value those runs used
 _ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
           'distill.prior_edge': 0.99, 'distill.prior_on': 'all',
-          'distill.effect_weight': 1.0, 'distill.width': None, 'shift.novelty_shrink': 0.1}
+          'distill.effect_weight': 1.0, 'distill.width': None, 'shift.novelty_shrink': 0.1, 'model.precision': 'float32'}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0,
              'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
@@ -250,6 +252,15 @@ def validate_config(cfg:dict=None,     # a (partial) config, e.g. from YAML
 def student_width(cfg:dict)->float:
     "The student's width multiplier: `distill.width`, or the teachers' `model.width` when it is unset."
     w = cfg['distill'].get('width'); return cfg['model']['width'] if w is None else w
+
+def arch_kwargs(cfg:dict,            # a validated config
+                student:bool=False,  # the student's (its width) rather than the teachers'
+               )->dict:
+    "A run's architecture keywords: the width, and `precision` (resolved on this machine) when it is not float32."
+    from degu.models import resolve_precision
+    kw = {'width': student_width(cfg) if student else cfg['model']['width']}
+    if (p := resolve_precision(cfg['model'].get('precision', 'float32'))) != 'float32': kw['precision'] = p
+    return kw
 
 def load_config(path)->dict:
     "Read a YAML config and validate it."

@@ -18,7 +18,7 @@ import tensorflow as tf
 import keras
 from keras import layers
 from .data import SeqDataset, SPLITS, write_h5, read_h5, DataError, shuffle_mono
-from .train import train_standard_fun, make_dataset, predict, paper_augs, insert_len, CenterPad
+from .train import train_standard_fun, make_dataset, predict, paper_augs, insert_len, CenterPad, loss_scaled
 from .utils import std, logvar, std_to_logvar, logvar_to_std, eval_regression, pearson, spearman, mse, VAR_FLOOR
 from .ensemble import Ensemble, EnsemblerBase, _accepts
 
@@ -371,7 +371,8 @@ class DynamicDistillModel(keras.Model):
         with tf.GradientTape() as tape:
             yp = self.student(x, training=True)
             loss = self.compute_loss(x=x, y=y, y_pred=yp, training=True)
-        grads = tape.gradient(loss, self.student.trainable_variables)
+            scaled = self.optimizer.scale_loss(loss)          # float16: a LossScaleOptimizer scales (and unscales)
+        grads = tape.gradient(scaled, self.student.trainable_variables)
         self.optimizer.apply_gradients(zip(grads, self.student.trainable_variables))
         for m in self.metrics:
             if m.name == 'loss': m.update_state(loss, sample_weight=tf.shape(x)[0])
@@ -380,7 +381,7 @@ class DynamicDistillModel(keras.Model):
     def finetune(self, lr:float=1e-4, metrics:list=None):
         "Switch augmentation off; fresh Adam at `lr`; recompile (with `metrics`) so Keras rebuilds the train function."
         self.augmenting = False
-        self.compile(optimizer=keras.optimizers.Adam(lr), loss=self.loss, metrics=metrics)
+        self.compile(optimizer=loss_scaled(self, keras.optimizers.Adam(lr)), loss=self.loss, metrics=metrics)
 
 # %% ../nbs/05_distill.ipynb #c016
 def train_dynamic_student(dd:SeqDataset, teacher, arch='SmallCNN', augmentations=('mutagenesis', 'shuffle'),
@@ -538,7 +539,8 @@ class PairDistillModel(keras.Model):
             q = self.student(xx, training=False)
             de = ((q[B:, :T] - q[:B, :T]) - (ya[:, :T] - y[:, :T]))/self.effect_scale
             loss = loss + self.effect_weight*tf.reduce_mean(tf.square(de))
-        grads = tape.gradient(loss, self.student.trainable_variables)
+            scaled = self.optimizer.scale_loss(loss)
+        grads = tape.gradient(scaled, self.student.trainable_variables)
         self.optimizer.apply_gradients(zip(grads, self.student.trainable_variables))
         for m in self.metrics:
             if m.name == 'loss': m.update_state(loss, sample_weight=B)

@@ -18,7 +18,7 @@ import degu
 from .data import load_dataset, write_h5, read_h5, atomic_path, SeqDataset
 from .config import (ConfigError, DEFAULT_CONFIG, validate_config, load_config, example_config, init_example,
                          QUICKSTART_CONFIG, SMOKE_CONFIG, write_json, versions, _check_out, _record_config, _commit,
-                         student_width)
+                         student_width, arch_kwargs)
 from .report import build_report, write_report_md, report_line, _rounded, _save_fig
 from .uncertainty import uncertainty_report
 
@@ -80,7 +80,7 @@ def make_ensemble(cfg:dict, out, name:str='teachers'):
     if e['evoaug']: tk['finetune_epochs'] = e['finetune_epochs']
     return Ensemble(cfg['model']['arch'], e['n'], prefix=Path(out)/name/'teacher', seed=e['seed'],
                     aleatoric=e['aleatoric'],
-                    model_kwargs=dict(width=cfg['model']['width']),
+                    model_kwargs=arch_kwargs(cfg),
                     train_fun=train_evoaug_fun if e['evoaug'] else train_standard_fun, train_kwargs=tk)
 
 def teachers_used(cfg:dict, ens):
@@ -150,22 +150,22 @@ def fit_student(cfg:dict,             # the run's config (its `distill` and `mod
     there atomically."""
     from degu.distill import train_student, build_student, train_dynamic_student, train_pair_student
     from degu.ensemble import _save_weights
-    dc, arch, width, path = cfg['distill'], cfg['model']['arch'], student_width(cfg), Path(path)
+    dc, arch, akw, path = cfg['distill'], cfg['model']['arch'], arch_kwargs(cfg, student=True), Path(path)
     if path.exists():
         m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
-                          n_tasks=len(dd.targets), width=width)
+                          n_tasks=len(dd.targets), **akw)
         m.load_weights(path); return m
     tk = student_train_kwargs(cfg); dd, prior = recipe_data(cfg, dd, ens, path.parent, verbose)
     with _strategy(cfg, verbose):
         if dc['recipe'].startswith('pairs'):
             m, h = train_pair_student(dd, ens, arch, prior, dc['effect_weight'], seed=dc['seed'],
-                                      model_kwargs=dict(width=width),
+                                      model_kwargs=akw,
                                       monitor=dc['monitor'], verbose=verbose, **tk)
         elif dc['dynamic']:
             m, h = train_dynamic_student(dd, ens, arch, dc['augmentations'], dc['mode'], dc['kind'], seed=dc['seed'],
-                                         finetune_epochs=dc['finetune_epochs'], model_kwargs=dict(width=width),
+                                         finetune_epochs=dc['finetune_epochs'], model_kwargs=akw,
                                          monitor=dc['monitor'], verbose=verbose, **tk)
-        else: m, h = train_student(dd, arch, seed=dc['seed'], model_kwargs=dict(width=width), monitor=dc['monitor'],
+        else: m, h = train_student(dd, arch, seed=dc['seed'], model_kwargs=akw, monitor=dc['monitor'],
                                    verbose=verbose, **tk)
     write_json({k: [v if isinstance(v, str) else float(v) for v in vs] for k, vs in h.history.items()},
                path.with_name(path.name.replace('.weights.h5', '_history.json')))

@@ -9,7 +9,7 @@ __all__ = ['student_summary', 'build_report', 'report_line', 'report_figures', '
 from pathlib import Path
 import numpy as np
 from .data import atomic_path
-from .config import versions, student_width
+from .config import versions, student_width, arch_kwargs
 
 # %% ../nbs/13_report.ipynb #r004
 def _r(v, n=4): return round(float(v), n)
@@ -88,6 +88,7 @@ def build_report(cfg:dict,    # the run's config
     shift = [_rounded({k: v for k, v in s.items() if not (isinstance(v, float) and np.isnan(v))})
              for s in r['shift_tab'].to_dict('records')]
     model = {'arch': cfg['model']['arch'], 'width': cfg['model']['width'], 'student_width': student_width(cfg),
+             'precision': arch_kwargs(cfg).get('precision', 'float32'),
              'evoaug': cfg['ensemble']['evoaug'],
              'dynamic_distillation': dc['dynamic'], 'recipe': dc['recipe'], 'aleatoric': cfg['ensemble']['aleatoric']}
     return {'dataset': cfg['data']['source'], 'seed': cfg['split']['seed'], 'n_train': len(ds.x_train),

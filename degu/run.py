@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from .data import one_hot, read_h5, DataError, atomic_path, _open_text, IUPAC, load_dataset, decode
-from .config import validate_config, _check_out, ConfigError, student_width
+from .config import validate_config, _check_out, ConfigError, arch_kwargs
 from .report import _save_fig
 from .pipeline import make_ensemble, teachers_used, motif_stage
 
@@ -58,7 +58,7 @@ class Run:
                 self._student = build_student(c['model']['arch'], dd.splits['train']['y_distill'], dd.x_train.shape[1:],
                                               self.kind,
                                               seed=c['distill']['seed'], n_tasks=len(dd.targets),
-                                              width=student_width(c))
+                                              **arch_kwargs(c, student=True))
                 self._student.load_weights(self.path/'student.weights.h5')
         return self._student
 
@@ -314,7 +314,7 @@ def finished_run(cfg:dict,           # the run's config
     ens = teachers_used(cfg, ens)[0]
     st = build_student(cfg['model']['arch'], dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'],
                        seed=dc['seed'],
-                       n_tasks=len(dd.targets), width=student_width(cfg))
+                       n_tasks=len(dd.targets), **arch_kwargs(cfg, student=True))
     st.load_weights(out/'student.weights.h5')
     return {'data': ds, 'ensemble': ens, 'student': st, 'kind': dc['kind'], 'targets': list(ds.targets),
             'effect_head': _effect_head(out)}

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['IN_GRAPH_MAX_BYTES', 'XLA_MIN_SEQS', 'make_dataset', 'predict', 'EpochBar', 'WarmEMAAdam', 'warmup_epochs_for',
-           'WarmPlateau', 'train_standard_fun', 'paper_augs', 'insert_len', 'CenterPad', 'EvoAugModel',
+           'WarmPlateau', 'loss_scaled', 'train_standard_fun', 'paper_augs', 'insert_len', 'CenterPad', 'EvoAugModel',
            'train_evoaug_fun', 'train_dynamic_aug_fun', 'AleatoricHead', 'GaussianNLL', 'build_aleatoric',
            'MeanVarianceLoss', 'mean_head_mse']
 
@@ -130,6 +130,15 @@ class WarmPlateau(keras.callbacks.ReduceLROnPlateau):
         if logs is not None:
             logs['learning_rate'] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
 
+def loss_scaled(model,      # a Keras model
+                optimizer,  # its optimizer
+               ):
+    """`optimizer` wrapped in a `LossScaleOptimizer` when `model` computes in float16 (its small gradients would
+    underflow); else unchanged."""
+    f16 = any(keras.backend.standardize_dtype(getattr(l, 'compute_dtype', 'float32')) == 'float16'
+              for l in model._flatten_layers())
+    return keras.optimizers.LossScaleOptimizer(optimizer) if f16 else optimizer
+
 def train_standard_fun(model,                 # a Keras model, trained in place
                        x_train,               # `(N, L, 4)` one-hot (uint8 is fine)
                        y_train,               # `(N, T)` targets
@@ -157,13 +166,15 @@ def train_standard_fun(model,                 # a Keras model, trained in place
     if ema is not None and not 0 < ema < 1: raise ValueError("ema is a momentum in (0, 1), e.g. 0.99, or None; not "
                                                              f"{ema!r}")
     warmup_epochs = warmup_epochs_for(warmup_steps, len(x_train), batch_size, max_epochs)
-    if compile: model.compile(optimizer=WarmEMAAdam(initial_lr, use_ema=ema is not None, ema_momentum=ema or 0.99),
-                              loss=loss, metrics=metrics)
+    if compile:
+        opt = WarmEMAAdam(initial_lr, use_ema=ema is not None, ema_momentum=ema or 0.99)
+        model.compile(optimizer=loss_scaled(model, opt), loss=loss, metrics=metrics)
     cbs, val = [], None
     if validation_data is not None:
         x_valid, y_valid = validation_data; val = make_dataset(x_valid, y_valid, max(batch_size, 512))
         # the swap comes first: at each epoch's end the EMA weights are in the model when early stopping copies the best
-        cbs = [keras.callbacks.SwapEMAWeights(swap_on_epoch=True)] if getattr(model.optimizer, 'use_ema', False) else []
+        opt = getattr(model.optimizer, 'inner_optimizer', model.optimizer)       # under a LossScaleOptimizer
+        cbs = [keras.callbacks.SwapEMAWeights(swap_on_epoch=True)] if getattr(opt, 'use_ema', False) else []
         cbs += [keras.callbacks.EarlyStopping(monitor=monitor, mode='min', patience=es_patience,
                                               restore_best_weights=True,
                                               start_from_epoch=warmup_epochs),
@@ -250,7 +261,8 @@ class EvoAugModel(keras.Model):
         with tf.GradientTape() as tape:
             y_pred = self.base(xa, training=True)
             loss = self.compute_loss(x=xa, y=y, y_pred=y_pred, training=True)
-        grads = tape.gradient(loss, self.trainable_variables)
+            scaled = self.optimizer.scale_loss(loss)          # float16: a LossScaleOptimizer scales (and unscales)
+        grads = tape.gradient(scaled, self.trainable_variables)
         self.optimizer.apply_gradients(zip(grads, self.trainable_variables))
         for m in self.metrics:
             if m.name == 'loss': m.update_state(loss, sample_weight=tf.shape(xa)[0])
@@ -259,7 +271,7 @@ class EvoAugModel(keras.Model):
     def finetune(self, lr:float=1e-4, loss=None):
         "Switch augmentations off and recompile with a fresh Adam at `lr` (Keras rebuilds the train function)."
         self.augmenting = False
-        self.compile(optimizer=keras.optimizers.Adam(lr), loss=loss or self.loss)
+        self.compile(optimizer=loss_scaled(self, keras.optimizers.Adam(lr)), loss=loss or self.loss)
 
 # %% ../nbs/02_training.ipynb #c016
 def train_evoaug_fun(model,                     # Keras model (input length L) or an EvoAugModel
