@@ -48,7 +48,8 @@ DEFAULT_CONFIG = {
     'model': {'arch': 'SmallCNN', 'width': 1.0, 'precision': 'float32'},
     'ensemble': {'n': 5, 'seed': 0, 'evoaug': False, 'finetune_epochs': 5, 'max_epochs': 100, 'es_patience': 10,
                  'lr_patience': 5, 'lr_decay': 0.1, 'batch_size': 128, 'learning_rate': 1e-3, 'distribute': False,
-                 'retry_failed': 1, 'aleatoric': True, 'warmup_steps': 200, 'drop_failed': True, 'min_members': 3},
+                 'retry_failed': 1, 'aleatoric': True, 'warmup_steps': 200, 'drop_failed': True, 'min_members': 3,
+                 'workers': 1},
     'distill': {'kind': 'std', 'dynamic': False, 'mode': 'append', 'augmentations': ['mutagenesis', 'shuffle'],
                 'max_epochs': 100, 'es_patience': 10, 'lr_patience': 5, 'batch_size': 128, 'finetune_epochs': 3,
                 'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3,
@@ -69,7 +70,8 @@ _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pa
              'data.columns': list, 'data.iupac': str, 'split.downsample': float, 'split.n_train': int,
              'distill.teachers': int, 'distill.ema': float, 'distill.width': float,
              'motifs.n_seqs': int, 'motifs.meme': str}
-_TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int), 'shift.novelty_shrink': (str, float)}
+_TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int), 'shift.novelty_shrink': (str, float),
+          'ensemble.workers': (str, int)}
 _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', 'drop'),
             'distill.kind': ('std', 'logvar'), 'distill.prior_on': ('far', 'all'),
             'model.precision': ('float32', 'mixed_bfloat16', 'mixed_float16', 'auto'),
@@ -153,6 +155,14 @@ def _check_values(c):
     if not 0 < c['distill']['far'] <= 2: raise ConfigError("config key 'distill.far' must be in (0, 2] (off-data "
                                                            "sequences per training sequence), got "
                                                            f"{c['distill']['far']}.")
+    w = c['ensemble']['workers']
+    if w != 'auto' and not (_type_ok(w, int) and w >= 1):
+        raise ConfigError("config key 'ensemble.workers' must be 'auto' (one per core, at most one per teacher) or a "
+                          f"whole number >= 1 (teachers trained at once, each in its own process), got {w!r}.")
+    if w != 1 and c['ensemble']['distribute']:
+        raise ConfigError("config keys 'ensemble.workers' and 'ensemble.distribute' do not combine: train teachers in "
+                          "worker processes on CPUs, or each across the node's GPUs; set workers: 1 or distribute: "
+                          "false.")
     s = c['shift']['novelty_shrink']
     if s != 'auto' and not (_type_ok(s, float) and 0 <= s <= 1):
         raise ConfigError("config key 'shift.novelty_shrink' must be 'auto' (Ledoit-Wolf) or a number in [0, 1] (how "
@@ -304,6 +314,8 @@ SMOKE_CONFIG = {'split': {'n_train': 2000}, 'model': {'width': 0.25},
 # %% ../nbs/12_config.ipynb #c009
 # config sections that only change analyses of finished models: a run folder may be re-analysed with new ones
 _POST_HOC = ('evaluate', 'motifs')
+# keys that change how fast a run goes, not what it computes: a run may resume under new ones
+_COMPUTE = ('ensemble.workers',)
 
 def _check_out(out, cfg):
     """Refuse an output folder that holds a run with a different config (a folder whose data stage never finished holds
@@ -314,6 +326,7 @@ def _check_out(out, cfg):
     older = [f'{key}: {v}' for key, v in _ADDED.items() if key.split('.')[1] not in old.get(key.split('.')[0], {})]
     for key, v in _ADDED.items(): sec, k = key.split('.'); old.setdefault(sec, {}).setdefault(k, v)
     for s in _POST_HOC: old.pop(s, None); new.pop(s, None)
+    for key in _COMPUTE: sec, k = key.split('.'); old.get(sec, {}).pop(k, None); new.get(sec, {}).pop(k, None)
     if old != new:
         diff = sorted(f'{s}.{k}' for s in set(old) | set(new) for k in set(old.get(s, {})) | set(new.get(s, {}))
                       if old.get(s, {}).get(k) != new.get(s, {}).get(k))

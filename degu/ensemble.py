@@ -287,13 +287,16 @@ def flagged(self:Ensemble)->dict:
         if why: out[j] = why
     return out
 
-def train(self:Ensemble, x, y, validation_data, verbose:int=1, retry_failed:int=0)->list:
+def train(self:Ensemble, x, y, validation_data, verbose:int=1, retry_failed:int=0,
+          fresh=(),           # members just trained by worker processes: judged against all members as if trained here
+         )->list:
     "Train every unfinished member in turn; returns the member records."
-    t0, done = time.perf_counter(), self.finished()
+    t0, finished = time.perf_counter(), self.finished()
+    done = [i for i in finished if i not in set(fresh)]
     if verbose and done: print(f'[ensemble] {len(done)}/{self.n_members} members already finished: {done}; resuming')
     recs = []
     for i in range(self.n_members):
-        if i in done: recs.append(json.loads(self.record_path(i).read_text())); continue
+        if i in finished: recs.append(json.loads(self.record_path(i).read_text())); continue
         recs.append(self.train_member(i, x, y, validation_data, verbose, retry_failed))
         self.write_manifest()
     self.write_manifest()

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['PIPELINE', 'STAGES', 'load_data', 'make_ensemble', 'teachers_used', 'stored_novelty', 'novelty_model',
            'student_train_kwargs', 'student_targets', 'recipe_data', 'fit_student', 'calibration_split',
-           'write_calibration', 'shift_levels', 'cross_ensemble', 'motif_stage', 'data_stage', 'ensemble_stage',
-           'evaluate_stage', 'distill_stage', 'student_stage', 'conformal_stage', 'attribute_stage', 'shift_stage',
-           'effect_std_stage', 'fidelity_stage', 'cross_stage', 'motifs_stage', 'report_stage', 'run_pipeline',
-           'quickstart']
+           'write_calibration', 'shift_levels', 'cross_ensemble', 'motif_stage', 'data_stage', 'n_workers',
+           'train_in_workers', 'ensemble_stage', 'evaluate_stage', 'distill_stage', 'student_stage', 'conformal_stage',
+           'attribute_stage', 'shift_stage', 'effect_std_stage', 'fidelity_stage', 'cross_stage', 'motifs_stage',
+           'report_stage', 'run_pipeline', 'quickstart']
 
 # %% ../nbs/14_pipeline.ipynb #c003
 import json, time
@@ -302,6 +302,45 @@ def data_stage(cfg:dict, out, r:dict):
     r['data'] = str(ds); r['ds'], r['cal'] = calibration_split(cfg, ds)
     return str(ds)
 
+def n_workers(cfg:dict, pending:int)->int:
+    "Teachers trained at once: `ensemble.workers`, or with 'auto' one per usable core; never more than are pending."
+    import os
+    w = cfg['ensemble']['workers']
+    if w == 'auto': w = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+    return max(1, min(int(w), pending))
+
+def train_in_workers(cfg:dict, out, pending:list, verbose:int=1)->list:
+    """Train teachers `pending` in worker processes (`degu train-member`), `n_workers` at a time, each with its share of
+    the cores; returns the members trained."""
+    import os, subprocess, sys
+    w = n_workers(cfg, len(pending)); cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else 1
+    env = {**os.environ, 'TF_NUM_INTRAOP_THREADS': str(max(1, cores // w)), 'TF_NUM_INTEROP_THREADS': '1',
+           'TF_CPP_MIN_LOG_LEVEL': '3'}
+    cmd = lambda i: [sys.executable, '-c', 'from degu.cli import main; main()', 'train-member', str(Path(out)/'config.json'),
+                     '--out', str(out), '--member', str(i), '-q']
+    if verbose: print(f"[ensemble] {len(pending)} teachers in {w} worker processes, {max(1, cores // w)} thread(s) each")
+    todo, running, done = list(pending), {}, []
+    try:
+        while todo or running:
+            while todo and len(running) < w:
+                i = todo.pop(0); log = Path(out)/'teachers'/f'worker_{i}.log'; log.parent.mkdir(parents=True, exist_ok=True)
+                f = open(log, 'w')
+                running[i] = (subprocess.Popen(cmd(i), env=env, stdout=subprocess.DEVNULL, stderr=f), f, log,
+                              time.perf_counter())
+            time.sleep(0.5)
+            for i, (p, f, log, t0) in list(running.items()):
+                if p.poll() is None: continue
+                del running[i]; f.close()
+                if p.returncode:
+                    raise RuntimeError(f"teacher {i} failed in its worker process (exit {p.returncode}); its log, {log}, "
+                                       f"ends:\n{log.read_text()[-2000:]}")
+                done.append(i); log.unlink()
+                if verbose: print(f"[ensemble] member {i + 1}/{cfg['ensemble']['n']} trained in a worker "
+                                  f"({time.perf_counter() - t0:.0f} s)")
+    finally:                                  # a failure or an interrupt stops the other workers too
+        for p, f, *_ in running.values(): p.terminate(); p.wait(); f.close()
+    return done
+
 def ensemble_stage(cfg:dict, out, r:dict):
     "Train the missing teachers (with `train=False`: require them), or only teacher `member`; choose the ones used."
     ds, ec, verbose, m = r['ds'], cfg['ensemble'], r['verbose'], r['member']
@@ -313,8 +352,10 @@ def ensemble_stage(cfg:dict, out, r:dict):
             r['member_record'] = ens.train_member(m, ds.x_train, ds.y_train, val, verbose, ec['retry_failed'])
         return f"teacher {m} ready ({r['member_record']['weights']})", None
     if r['train']:
+        pending = [i for i in range(ens.n_members) if i not in ens.finished()]
+        fresh = train_in_workers(cfg, out, pending, verbose) if n_workers(cfg, len(pending)) > 1 else []
         with _strategy(cfg, verbose): ens.train(ds.x_train, ds.y_train, val, verbose=verbose,
-                                                retry_failed=ec['retry_failed'])
+                                                retry_failed=ec['retry_failed'], fresh=fresh)
         msg = f"{ens.n_members} teachers ready"
     else: ens._infer_kwargs(ds.x_train, ds.y_train); msg = f"{len(ens.assemble()['members'])} teachers assembled"
     _write_data_info(ens, ds)
