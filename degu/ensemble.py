@@ -214,7 +214,9 @@ def flag_member(skill:float,           # this member's skill (1 - val MSE / mean
                 # ... its MSE is at most this fraction above the mean predictor's: it ranks, with an off scale
                 max_excess:float=0.1,
                 outlier_frac:float=0.5,# below this fraction of the others' median skill: a clear outlier ...
-                min_gap:float=0.05,    # ... and at least this far below it (skills near 0 make ratios noise)
+                min_gap:float=0.05,    # ... and at least this far below it (skills near 0 make ratios noise) ...
+                # ... and this many standard errors of a skill measured on `n` sequences, sqrt(2/n) (1 - skill)
+                min_se:float=2.,
                )->str:                 # the reason, or '' if the member is fine
     """Why a member looks failed: no better than the mean predictor and no ranking signal, or a clear outlier among the
     members."""
@@ -225,7 +227,8 @@ def flag_member(skill:float,           # this member's skill (1 - val MSE / mean
         return f'no better than predicting the training mean (skill {skill:.3f}' + r
     others = [o for o in others if o is not None]
     med = np.median(others) if len(others) >= 2 else np.nan
-    if med > min_skill and skill < outlier_frac*med and med - skill > min_gap:
+    gap = max(min_gap, min_se*np.sqrt(2/n)*(1 - min(skill, 1)) if n else 0.)    # the validation set's own noise
+    if med > min_skill and skill < outlier_frac*med and med - skill > gap:
         med = np.median(others)
         return f'outlier: skill {skill:.3f} < {outlier_frac:g} x the median {med:.3f} of the other members'
     return ''
