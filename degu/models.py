@@ -158,7 +158,7 @@ def precision_scope(precision:str='float32'): # one of `PRECISIONS`
 
 def float32_outputs(model:keras.Model)->keras.Model:
     "`model` with its outputs cast to float32 (the same model if they already are), so heads and losses run in float32."
-    outs = model.outputs if isinstance(model.outputs, (list, tuple)) else [model.outputs]
+    outs = list(model.outputs)
     if all(keras.backend.standardize_dtype(o.dtype) == 'float32' for o in outs): return model
     cast = [layers.Activation('linear', dtype='float32', name=f'float32_{i}') for i in range(len(outs))]
     try:                      # a functional model: the same layers, one cast at the end (no nesting)

@@ -302,18 +302,21 @@ def data_stage(cfg:dict, out, r:dict):
     r['data'] = str(ds); r['ds'], r['cal'] = calibration_split(cfg, ds)
     return str(ds)
 
+def _cores()->int:
+    "Cores this process may use (its CPU affinity where the OS tells, else the machine's count)."
+    import os
+    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+
 def n_workers(cfg:dict, pending:int)->int:
     "Teachers trained at once: `ensemble.workers`, or with 'auto' one per usable core; never more than are pending."
-    import os
     w = cfg['ensemble']['workers']
-    if w == 'auto': w = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
-    return max(1, min(int(w), pending))
+    return max(1, min(_cores() if w == 'auto' else int(w), pending))
 
 def train_in_workers(cfg:dict, out, pending:list, verbose:int=1)->list:
     """Train teachers `pending` in worker processes (`degu train-member`), `n_workers` at a time, each with its share of
     the cores; returns the members trained."""
     import os, subprocess, sys
-    w = n_workers(cfg, len(pending)); cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else 1
+    w = n_workers(cfg, len(pending)); cores = _cores()
     env = {**os.environ, 'TF_NUM_INTRAOP_THREADS': str(max(1, cores // w)), 'TF_NUM_INTEROP_THREADS': '1',
            'TF_CPP_MIN_LOG_LEVEL': '3'}
     cmd = lambda i: [sys.executable, '-c', 'from degu.cli import main; main()', 'train-member', str(Path(out)/'config.json'),
