@@ -39,12 +39,15 @@ def main():
     ap.add_argument('--far-only', action='store_true', help='the prior on the off-data sequences only, not the neighbours')
     ap.add_argument('--edge', type=float, default=0.99, help="the prior starts at this quantile of the training distances (degu default 0.99)")
     ap.add_argument('--novelty-shrink', default=None, help="refit the run's novelty with this shrinkage ('auto': Ledoit-Wolf; default: the run's own novelty.npz)")
+    ap.add_argument('--gradient-weights', type=float, nargs='+', default=[0.],
+                    help="gradient matching (distill.gradient_weight) for the standard-distillation recipes, one student per weight (0: off)")
+    ap.add_argument('--gradient-per-batch', type=int, default=32, help='the gradient term on this many sequences of each batch (degu default 32)')
     ap.add_argument('--out', default='benchmarks/results/student_recipes.json')
     a = ap.parse_args()
     import keras
     from degu.run import load_run
     from degu.data import read_h5
-    from degu.distill import train_student, train_dynamic_student, recipe_targets, train_pair_student
+    from degu.distill import train_student, train_dynamic_student, recipe_targets, train_pair_student, teacher_gradients
     from degu.pipeline import student_train_kwargs
     from degu.shift import read_shift_sets, eval_shift
     from degu.uncertainty import student_heads, error_spearman, novelty_excess
@@ -64,7 +67,8 @@ def main():
     t0 = time.perf_counter(); ens_ism = ism(xi, ensemble=ens); t_ism = time.perf_counter() - t0
     members = ens_ism['members'] if 'members' in ens_ism else None
     results = json.loads(Path(a.out).read_text()) if Path(a.out).exists() else {}
-    for name in a.recipes.split(','):
+    for name, gw in [(n, w) for n in a.recipes.split(',') for w in a.gradient_weights]:
+        if gw and (name == 'dynamic' or name.startswith('pairs')): continue
         keras.utils.set_random_seed(a.seed)
         t0 = time.perf_counter()
         if name == 'dynamic':
@@ -80,7 +84,10 @@ def main():
             saw = saw + [f'pairs: one 1-substitution neighbour per sequence, effect term weight {a.effect_weight}']
         else:
             d2, saw = (dd, []) if name == 'standard' else recipe_targets(dd, ens, lambda x: novelty_excess(x, nov, (0.5, a.edge)), name, a.far, a.far_min, not a.far_only, seed=a.seed)
-            st, h = train_student(d2, cfg['model']['arch'], seed=a.seed, model_kwargs=dict(width=cfg['model']['width']), verbose=0, **tk)
+            g = teacher_gradients(ens, d2.x_train) if gw else None
+            st, h = train_student(d2, cfg['model']['arch'], seed=a.seed, model_kwargs=dict(width=cfg['model']['width']), verbose=0,
+                                  gradients=g, gradient_weight=gw or 1., gradient_per_batch=a.gradient_per_batch, **tk)
+            if gw: saw = saw + [f"gradient matching, weight {gw:g}, {a.gradient_per_batch} per batch: the teachers' input gradients at {len(g):,} sequences"]
         wall = time.perf_counter() - t0
         hs = student_heads(st.predict(xt, batch_size=512, verbose=0), T)
         pa = ens.predict_all(xt)
@@ -94,8 +101,8 @@ def main():
                                      if k in row and row[k] == row[k]} for row in sh.to_dict('records') if row['level'] != 'unshifted'}
         si = ism(xi, student=st, n_tasks=T)
         r['ism'] = effect_fidelity(si['effect'], ens_ism['ensemble_effect'])
-        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '') + (f'_shrink{a.novelty_shrink}' if a.novelty_shrink is not None else '')] = r
-        print(name, json.dumps({k: v for k, v in r.items() if k != 'shift'}), flush=True)
+        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '') + (f'_shrink{a.novelty_shrink}' if a.novelty_shrink is not None else '') + (f'_grad{gw:g}' if gw else '') + (f'_per{a.gradient_per_batch}' if gw and a.gradient_per_batch != 32 else '')] = r
+        print(name + (f' gradient weight {gw:g}' if gw else ''), json.dumps({k: v for k, v in r.items() if k != 'shift'}), flush=True)
         print('   ', {lv: (v.get('auroc_student'), v.get('auroc_student_total')) for lv, v in r['shift'].items()}, flush=True)
         save(a, results)
 if __name__ == '__main__': main()

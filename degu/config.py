@@ -55,7 +55,7 @@ DEFAULT_CONFIG = {
                 'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3,
                 'teachers': None,
                 'recipe': 'auto', 'far': 0.1, 'far_min': 2000, 'prior_edge': 0.9, 'prior_on': 'far',
-                'effect_weight': 1.0, 'width': None},
+                'effect_weight': 1.0, 'width': None, 'gradient_weight': None},
     'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False, 'fidelity_seqs': 30,
                  'effect_std_seqs': 2000},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
@@ -68,7 +68,7 @@ DEFAULT_CONFIG = {
 }
 _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pattern': str, 'data.sep': str,
              'data.columns': list, 'data.iupac': str, 'split.downsample': float, 'split.n_train': int,
-             'distill.teachers': int, 'distill.ema': float, 'distill.width': float,
+             'distill.teachers': int, 'distill.ema': float, 'distill.width': float, 'distill.gradient_weight': float,
              'motifs.n_seqs': int, 'motifs.meme': str}
 _TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int), 'shift.novelty_shrink': (str, float),
           'ensemble.workers': (str, int)}
@@ -83,7 +83,8 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', '
 # keys newer than some runs: the value those runs used
 _ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
           'distill.prior_edge': 0.99, 'distill.prior_on': 'all',
-          'distill.effect_weight': 1.0, 'distill.width': None, 'shift.novelty_shrink': 0.1, 'model.precision': 'float32'}
+          'distill.effect_weight': 1.0, 'distill.width': None, 'shift.novelty_shrink': 0.1,
+          'model.precision': 'float32', 'distill.gradient_weight': 0.0}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0,
              'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
@@ -150,6 +151,13 @@ def _check_values(c):
                           "distillation (online labels "
                           "would overwrite the prior; pairs have their own train step): set distill.dynamic: false, or "
                           "recipe: neighbours.")
+    gw, pairs = c['distill']['gradient_weight'], c['distill']['recipe'].startswith('pairs')
+    if gw is not None and gw < 0: raise ConfigError("config key 'distill.gradient_weight' must be at least 0 (0: no "
+                                                    f"gradient matching), got {gw}.")
+    if gw and (c['distill']['dynamic'] or pairs):
+        raise ConfigError("config key 'distill.gradient_weight' applies to standard distillation only (dynamic "
+                          "distillation labels online and pairs have their own train step): set it to 0 or null, or "
+                          "distill.dynamic: false with a recipe other than pairs.")
     if c['distill']['effect_weight'] <= 0: raise ConfigError("config key 'distill.effect_weight' must be positive, "
                                                              f"got {c['distill']['effect_weight']}.")
     if not 0 < c['distill']['far'] <= 2: raise ConfigError("config key 'distill.far' must be in (0, 2] (off-data "
@@ -255,6 +263,11 @@ def validate_config(cfg:dict=None,     # a (partial) config, e.g. from YAML
     # neighbours and the novelty prior (BENCHMARKS.md); dynamic distillation labels online
     if c['distill']['recipe'] == 'auto':
         c['distill']['recipe'] = 'standard' if c['distill']['dynamic'] else 'neighbours_prior'
+    # null: gradient matching at the measured weight where it applies, standard distillation (BENCHMARKS.md)
+    if c['distill']['gradient_weight'] is None:
+        from degu.distill import GRADIENT_WEIGHT
+        off = c['distill']['dynamic'] or c['distill']['recipe'].startswith('pairs')
+        c['distill']['gradient_weight'] = 0. if off else GRADIENT_WEIGHT
     _check_values(c)
     if check_files: _check_source(c)
     return c

@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['PIPELINE', 'STAGES', 'load_data', 'make_ensemble', 'teachers_used', 'stored_novelty', 'novelty_model',
-           'student_train_kwargs', 'student_targets', 'recipe_data', 'fit_student', 'calibration_split',
-           'write_calibration', 'shift_levels', 'cross_ensemble', 'motif_stage', 'data_stage', 'n_workers',
-           'train_in_workers', 'ensemble_stage', 'evaluate_stage', 'distill_stage', 'student_stage', 'conformal_stage',
-           'attribute_stage', 'shift_stage', 'effect_std_stage', 'fidelity_stage', 'cross_stage', 'motifs_stage',
-           'report_stage', 'run_pipeline', 'quickstart']
+           'student_train_kwargs', 'student_targets', 'recipe_data', 'fit_student', 'teacher_slopes',
+           'calibration_split', 'write_calibration', 'shift_levels', 'cross_ensemble', 'motif_stage', 'data_stage',
+           'n_workers', 'train_in_workers', 'ensemble_stage', 'evaluate_stage', 'distill_stage', 'student_stage',
+           'conformal_stage', 'attribute_stage', 'shift_stage', 'effect_std_stage', 'fidelity_stage', 'cross_stage',
+           'motifs_stage', 'report_stage', 'run_pipeline', 'quickstart']
 
 # %% ../nbs/14_pipeline.ipynb #c003
 import json, time
@@ -165,11 +165,23 @@ def fit_student(cfg:dict,             # the run's config (its `distill` and `mod
             m, h = train_dynamic_student(dd, ens, arch, dc['augmentations'], dc['mode'], dc['kind'], seed=dc['seed'],
                                          finetune_epochs=dc['finetune_epochs'], model_kwargs=akw,
                                          monitor=dc['monitor'], verbose=verbose, **tk)
-        else: m, h = train_student(dd, arch, seed=dc['seed'], model_kwargs=akw, monitor=dc['monitor'],
-                                   verbose=verbose, **tk)
+        else:
+            m, h = train_student(dd, arch, seed=dc['seed'], model_kwargs=akw, monitor=dc['monitor'], verbose=verbose,
+                                 gradients=teacher_slopes(cfg, dd, ens, verbose), gradient_weight=dc['gradient_weight'],
+                                 **tk)
     write_json({k: [v if isinstance(v, str) else float(v) for v in vs] for k, vs in h.history.items()},
                path.with_name(path.name.replace('.weights.h5', '_history.json')))
     _save_weights(m, path); return m
+
+def teacher_slopes(cfg:dict, dd:SeqDataset, ens, verbose:int=1):
+    "The teachers' input gradients at the student's training sequences when `distill.gradient_weight` is set, or None."
+    from degu.distill import teacher_gradients
+    w = cfg['distill']['gradient_weight']
+    if not w: return None
+    t0 = time.time(); g = teacher_gradients(ens, dd.x_train)
+    if verbose: print(f"[student] gradient matching (weight {w:g}): the teachers' input gradients at {len(g):,} "
+                      f"sequences ({time.time() - t0:.0f} s)")
+    return g
 
 def _strategy(cfg, verbose=1):
     """A `tf.distribute.MirroredStrategy` scope over the node's GPUs (else its logical CPUs) when `ensemble.distribute`
