@@ -636,7 +636,7 @@ def effect_form(g, x):
 def gradient_scale(gradients, x)->np.ndarray:
     "Per-task std of effect-form gradients `(N, L, 4, T)` at the positions of `x` that hold a base: `(T,)`."
     e = np.asarray(effect_form(tf.constant(gradients), tf.constant(x, tf.float32)))
-    return np.maximum(e[np.asarray(x).any(-1)].std(0).reshape(-1), 1e-8)
+    return np.maximum(e[np.asarray(x).any(-1)].reshape(-1, e.shape[-1]).std(0), 1e-8)
 
 def gradient_loss(student:keras.Model, x, target, scale, n_tasks:int)->tf.Tensor:
     """Mean squared standardised difference of the student's effect-form input gradient (inference mode) from `target`
