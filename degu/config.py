@@ -125,6 +125,10 @@ def _merge(user, base, path=''):
         out[k] = v
     return out
 
+def _own_train_step(c)->bool:
+    "Dynamic distillation or a pair recipe: a student trained by its own step, where gradient matching does not apply."
+    return c['distill']['dynamic'] or c['distill']['recipe'].startswith('pairs')
+
 def _check_values(c):
     "Value rules (choices, ranges) on a merged config, then `_check_lists`."
     from degu.models import ZOO
@@ -151,10 +155,10 @@ def _check_values(c):
                           "distillation (online labels "
                           "would overwrite the prior; pairs have their own train step): set distill.dynamic: false, or "
                           "recipe: neighbours.")
-    gw, pairs = c['distill']['gradient_weight'], c['distill']['recipe'].startswith('pairs')
-    if gw is not None and gw < 0: raise ConfigError("config key 'distill.gradient_weight' must be at least 0 (0: no "
-                                                    f"gradient matching), got {gw}.")
-    if gw and (c['distill']['dynamic'] or pairs):
+    gw = c['distill']['gradient_weight']
+    if gw < 0: raise ConfigError("config key 'distill.gradient_weight' must be at least 0 (0: no gradient matching), "
+                                 f"got {gw}.")
+    if gw and _own_train_step(c):
         raise ConfigError("config key 'distill.gradient_weight' applies to standard distillation only (dynamic "
                           "distillation labels online and pairs have their own train step): set it to 0 or null, or "
                           "distill.dynamic: false with a recipe other than pairs.")
@@ -266,8 +270,7 @@ def validate_config(cfg:dict=None,     # a (partial) config, e.g. from YAML
     # null: gradient matching at the measured weight where it applies, standard distillation (BENCHMARKS.md)
     if c['distill']['gradient_weight'] is None:
         from degu.distill import GRADIENT_WEIGHT
-        off = c['distill']['dynamic'] or c['distill']['recipe'].startswith('pairs')
-        c['distill']['gradient_weight'] = 0. if off else GRADIENT_WEIGHT
+        c['distill']['gradient_weight'] = 0. if _own_train_step(c) else GRADIENT_WEIGHT
     _check_values(c)
     if check_files: _check_source(c)
     return c

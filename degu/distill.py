@@ -8,8 +8,7 @@ __all__ = ['MONITORS', 'STUDENT_LR', 'UNC_WEIGHT', 'GRADIENT_WEIGHT', 'AUGMENTAT
            'valid_targets', 'save_portable', 'student_head_weights', 'natural_targets', 'train_student', 'eval_student',
            'Distiller', 'mutagenize', 'shuffle_positions', 'DynamicDistillModel', 'train_dynamic_student', 'substitute',
            'far_from_data', 'recipe_targets', 'PairDistillModel', 'pair_targets', 'train_pair_student',
-           'input_gradients', 'teacher_gradients', 'effect_form', 'gradient_scale', 'gradient_loss',
-           'GradientDistillModel']
+           'teacher_gradients', 'effect_form', 'gradient_scale', 'gradient_loss', 'GradientDistillModel']
 
 # %% ../nbs/05_distill.ipynb #c003
 import os, json, time
@@ -604,30 +603,15 @@ def train_pair_student(dd:SeqDataset, teacher, arch='SmallCNN', prior=None, effe
 
 
 # %% ../nbs/05_distill.ipynb #g1ad0002
-def input_gradients(model:keras.Model,  # `(B, L, 4) -> (B, >= T)`
-                    x,                  # `(N, L, 4)` one-hot
-                    n_tasks:int,        # T: gradients of the first T outputs
-                    batch_size:int=256,
-                    reduce=None,        # `(B, ...) -> (B, T)` applied to the output first (e.g. a mean over members)
-                   )->np.ndarray:       # `(N, L, 4, T)` float32
-    "Input gradients of a model's first T outputs in inference mode."
-    T = int(n_tasks); out = np.zeros(np.shape(x) + (T,), np.float32)
-    @tf.function
-    def g(xb):
-        with tf.GradientTape(persistent=True) as tp:
-            tp.watch(xb); p = model(xb, training=False); p = reduce(p) if reduce else p
-            s = [tf.reduce_sum(p[:, t]) for t in range(T)]
-        return tf.stack([tp.gradient(s[t], xb) for t in range(T)], -1)
-    for i in range(0, len(x), batch_size): out[i:i + batch_size] = g(tf.constant(x[i:i + batch_size], tf.float32))
-    return out
-
 def teacher_gradients(teacher,          # an `Ensemble` (or `EnsemblerBase`)
                       x,                # `(N, L, 4)` one-hot
                       batch_size:int=256,
                      )->np.ndarray:     # `(N, L, 4, T)` float32
-    "The input gradient of the teachers' mean prediction (one backward pass through the fused teachers)."
+    "The input gradient of the teachers' mean prediction (`saliency` of the fused teachers' mean, one pass per task)."
+    from degu.attribution import saliency
     ens = _ensemble_of(teacher); f = ens.fused(); T = f.output_shape[-1]//(2 if ens.aleatoric else 1)
-    return input_gradients(f, x, T, batch_size, reduce=lambda p: tf.reduce_mean(p[..., :T], 1))
+    mean = keras.Model(f.inputs, keras.ops.mean(f.outputs[0][..., :T], axis=1))
+    return np.stack([saliency(mean, x, t, batch_size) for t in range(T)], -1)
 
 def effect_form(g, x):
     "Gradients `(..., L, 4, T)` as first-order substitution effects `g[alt] - g[ref]` (0 at the ref base)."
