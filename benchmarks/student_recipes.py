@@ -6,7 +6,8 @@ follow its ensemble (issue 33)? Same teachers, same targets, one process; each r
 Per recipe: test Pearson (vs measured), student-vs-ensemble epistemic Pearson (test), AUROC of the student's epistemic
 and total std for each shift level in the run's `shifted.h5` (which levels the recipe saw in training is printed),
 ISM fidelity (student vs ensemble effects, all 3L substitutions of `--ism` test sequences; each teacher vs the mean of
-the others beside it), error-rank Spearman of the student total, and wall time. Results go to
+the others beside it), first-order fidelity (the student's input gradient in effect form against its ensemble's, on
+those test sequences and on as many natural training sequences: what gradient matching fits), error-rank Spearman of the student total, and wall time. Results go to
 `benchmarks/results/student_recipes.json` (with commit, machine, date)."""
 import argparse, json, time, sys, os, platform, subprocess
 from pathlib import Path
@@ -32,6 +33,7 @@ def main():
     ap.add_argument('--ism', type=int, default=30)
     ap.add_argument('--seed', type=int, default=1000)
     ap.add_argument('--max-epochs', type=int, default=None)
+    ap.add_argument('--es-patience', type=int, default=None, help="early-stopping patience (the run's unless given)")
     ap.add_argument('--effect-weight', type=float, default=1.0)
     ap.add_argument('--far', type=float, default=0.25, help='off-data sequences per training sequence (the recorded lines: 0.25 unless named)')
     ap.add_argument('--far-min', type=int, default=0, help='at least this many off-data sequences (degu default 2000; the recorded lines: 0 unless named)')
@@ -51,12 +53,13 @@ def main():
     from degu.pipeline import student_train_kwargs
     from degu.shift import read_shift_sets, eval_shift
     from degu.uncertainty import student_heads, error_spearman, novelty_excess
-    from degu.variants import ism, effect_fidelity
+    from degu.variants import ism, effect_fidelity, slope_fidelity
     from degu.utils import pearson
     run = load_run(a.run); cfg = run.config; ens = run.ensemble; dd = run._dd; T = len(dd.targets)
     tk = student_train_kwargs(cfg)
     if a.width: cfg['model']['width'] = a.width
     if a.max_epochs: tk['max_epochs'] = a.max_epochs
+    if a.es_patience: tk['es_patience'] = a.es_patience
     sets = read_shift_sets(Path(a.run)/'shifted.h5'); nov = run.novelty
     if a.novelty_shrink is not None:
         from degu.uncertainty import fit_novelty
@@ -66,6 +69,9 @@ def main():
     rng = np.random.default_rng(0); pick = np.sort(rng.choice(len(xt), a.ism, replace=False)); xi = xt[pick]
     t0 = time.perf_counter(); ens_ism = ism(xi, ensemble=ens); t_ism = time.perf_counter() - t0
     members = ens_ism['members'] if 'members' in ens_ism else None
+    # first-order fidelity on the ISM sequences and on as many natural training sequences
+    nat = np.flatnonzero(~np.asarray(dd.splits['train'].get('augmented', np.zeros(len(dd.x_train))), bool))
+    xr = dd.x_train[np.sort(rng.choice(nat, a.ism, replace=False))]
     results = json.loads(Path(a.out).read_text()) if Path(a.out).exists() else {}
     for name, gw in [(n, w) for n in a.recipes.split(',') for w in a.gradient_weights]:
         if gw and (name == 'dynamic' or name.startswith('pairs')): continue
@@ -101,7 +107,8 @@ def main():
                                      if k in row and row[k] == row[k]} for row in sh.to_dict('records') if row['level'] != 'unshifted'}
         si = ism(xi, student=st, n_tasks=T)
         r['ism'] = effect_fidelity(si['effect'], ens_ism['ensemble_effect'])
-        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '') + (f'_shrink{a.novelty_shrink}' if a.novelty_shrink is not None else '') + (f'_grad{gw:g}' if gw else '') + (f'_per{a.gradient_per_batch}' if gw and a.gradient_per_batch != 32 else '')] = r
+        r['first_order'] = {k: slope_fidelity(x, st, ens)['pearson'] for k, x in (('test', xi), ('train', xr))}
+        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '') + (f'_shrink{a.novelty_shrink}' if a.novelty_shrink is not None else '') + (f'_grad{gw:g}' if gw else '') + (f'_per{a.gradient_per_batch}' if gw and a.gradient_per_batch != 32 else '') + (f'_pat{a.es_patience}' if a.es_patience else '')] = r
         print(name + (f' gradient weight {gw:g}' if gw else ''), json.dumps({k: v for k, v in r.items() if k != 'shift'}), flush=True)
         print('   ', {lv: (v.get('auroc_student'), v.get('auroc_student_total')) for lv, v in r['shift'].items()}, flush=True)
         save(a, results)

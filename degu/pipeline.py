@@ -477,7 +477,7 @@ def effect_std_stage(cfg:dict, out, r:dict):
 def fidelity_stage(cfg:dict, out, r:dict):
     """ISM of `evaluate.fidelity_seqs` test sequences: the student's effects against its ensemble's, each teacher's
     against the others'."""
-    from degu.variants import ism, member_effects, fidelity_report, effect_std_agreement
+    from degu.variants import ism, member_effects, fidelity_report, effect_std_agreement, slope_fidelity
     ds, ens, k = r['ds'], r['ens'], cfg['evaluate']['fidelity_seqs']
     if not k or ens.n_members < 2: r['fid'] = None; return 'effect fidelity: off (evaluate.fidelity_seqs)'
     idx = np.sort(np.random.default_rng(cfg['split']['seed']).choice(len(ds.x_test), min(k, len(ds.x_test)),
@@ -487,10 +487,12 @@ def fidelity_stage(cfg:dict, out, r:dict):
               effect_head=r['effect_head']); se = res['effect']
     rep = fidelity_report(se, me, ds.targets); b = rep['best_teacher']
     if r['effect_head'] is not None: rep['effect_std'] = effect_std_agreement(res['effect_std'], me, ds.targets)
+    rep['first_order'] = slope_fidelity(x, r['student'], ens, ds.targets)
     others = (me.sum(0) - me[b])/(len(me) - 1)
     r['fid'] = {'report': {**rep, 'test_index': idx.tolist()},
                 'effects': {'student': se, 'ensemble': me.mean(0), 'teacher': me[b], 'others': others}}
-    return f"ISM effects of {len(idx)} test sequences: student vs ensemble Pearson {rep['student']['pearson']:.3f}"
+    return (f"ISM effects of {len(idx)} test sequences: student vs ensemble Pearson {rep['student']['pearson']:.3f} "
+            f"(first order {rep['first_order']['pearson']:.3f})")
 
 def cross_stage(cfg:dict, out, r:dict):
     """With `evaluate.cross_ensemble`: agreement of the uncertainty with independently seeded ensembles

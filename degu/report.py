@@ -240,8 +240,15 @@ def _md_fidelity(r:dict)->list:
             f"{s['sign_top']:.3f}. Each teacher against the mean of the *other* teachers (leave-one-out): Pearson "
             + ', '.join(f"{t['pearson']:.3f}" for t in fd['teachers']) + f"; the best, teacher {b}, is shown beside "
                                                                          "the "
-            f"student (sign on top effects {tb['sign_top']:.3f}).", '', *_md_effect_std(fd.get('effect_std')),
+            f"student (sign on top effects {tb['sign_top']:.3f})." + _md_first_order(fd.get('first_order')), '',
+            *_md_effect_std(fd.get('effect_std')),
             '![effect fidelity](figures/effect_fidelity.png)']
+
+def _md_first_order(fo)->str:
+    "`report.md`: the student's first-order effects against its ensemble's (runs from before have none)."
+    if not fo: return ''
+    return (f" First-order effects (the input gradient read as g[alt] - g[ref], what gradient matching fits): student "
+            f"vs ensemble Pearson {fo['pearson']:.3f}; a student short of its ensemble here has not learned its slopes.")
 
 def _md_effect_std(es)->list:
     "`report.md`: how well the student's effect std ranks the members' spread of each effect."

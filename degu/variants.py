@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['BASES', 'effect_stats', 'score_pairs', 'apply_variants', 'read_vcf', 'vcf_windows', 'ism_mutants', 'ism',
-           'effect_fidelity', 'member_effects', 'fidelity_report', 'last_hidden', 'effect_features', 'fit_effect_std',
-           'predict_effect_std', 'save_effect_head', 'load_effect_head', 'effect_std_agreement', 'read_pairs',
-           'ism_table', 'ism_importance', 'save_ism']
+           'effect_fidelity', 'member_effects', 'fidelity_report', 'slope_fidelity', 'last_hidden', 'effect_features',
+           'fit_effect_std', 'predict_effect_std', 'save_effect_head', 'load_effect_head', 'effect_std_agreement',
+           'read_pairs', 'ism_table', 'ism_importance', 'save_ism']
 
 # %% ../nbs/09_variants.ipynb #c003
 import numpy as np
@@ -300,6 +300,22 @@ def fidelity_report(student_effect,    # `(N, L, 4, T)` the student's ISM effect
     return {'student': effect_fidelity(student_effect, m.mean(0), top, targets), 'teachers': teach,
             'best_teacher': best,
             'n_seqs': int(m.shape[1]), 'top': top}
+
+
+# %% ../nbs/09_variants.ipynb #sf000001
+def slope_fidelity(x,                  # `(N, L, 4)` one-hot (or DNA strings)
+                   student,            # a distilled student `(N, L, 4) -> (N, 2T or 3T)`, mean heads first
+                   ensemble,           # the `Ensemble` it was distilled from
+                   targets=None,       # T task names
+                   batch_size:int=256,
+                  )->dict:             # as `effect_fidelity`
+    """How well the student's first-order effects (its input gradient in effect form, `g[alt] - g[ref]`) follow its
+    ensemble's: what gradient matching fits."""
+    from degu.distill import teacher_gradients, effect_form
+    from degu.attribution import saliency
+    x = _as_onehot(x); e = teacher_gradients(ensemble, x, batch_size); T = e.shape[-1]
+    s = np.stack([saliency(student, x, t, batch_size) for t in range(T)], -1); xf = x.astype('float32')
+    return effect_fidelity(np.asarray(effect_form(s, xf)), np.asarray(effect_form(e, xf)), targets=targets)
 
 
 # %% ../nbs/09_variants.ipynb #80817ea2

@@ -48,6 +48,9 @@ def test_quickstart_smoke_writes_report_and_resumes(smoke_run):
     t0, t1 = fd['teachers']                                             # two teachers: 0 vs 1 and 1 vs 0, never one against itself
     assert abs(t0['pearson'] - t1['pearson']) < 1e-3 and t0['pearson'] < 0.999, (t0, t1)
     assert (smoke_run/'figures'/'effect_fidelity.png').exists() and 'leave-one-out' in (smoke_run/'report.md').read_text()
+    fo = fd['first_order']                                              # the student's slopes against the ensemble's
+    assert -1 <= fo['pearson'] <= 1 and fo['by_task'].keys() == fd['student']['by_task'].keys(), fo
+    assert 'First-order effects' in (smoke_run/'report.md').read_text()
     es = fd['effect_std']                                               # the student's effect-std head against the teachers' spread
     assert (smoke_run/'effect_std.npz').exists() and -1 <= es['spearman'] <= 1 and es['split_half'] is None and es['median'] > 0, es
     assert 'ranks the teachers\' spread of each substitution\'s effect' in (smoke_run/'report.md').read_text()
