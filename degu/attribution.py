@@ -38,6 +38,17 @@ def center(attr)->np.ndarray:
     a = np.asarray(attr, np.float32)
     return a - a.mean(-1, keepdims=True)
 
+import weakref
+_GRAD_FNS = weakref.WeakKeyDictionary()      # {model: {head: traced gradient function}}; never keeps a model alive
+
+class _HeadGradient:
+    "The input gradient of one output head of a model held by weak reference."
+    def __init__(self, model, head): self.ref, self.head = weakref.ref(model), head
+    def __call__(self, xb):
+        with tf.GradientTape() as tape:
+            tape.watch(xb); out = self.ref()(xb, training=False)[:, self.head]
+        return tape.gradient(out, xb)
+
 def saliency(model:keras.Model,        # `(N, L, 4) -> (N, K)`
              x,                        # `(N, L, 4)` one-hot (uint8 fine)
              head:int=0,               # output column to explain
@@ -46,12 +57,10 @@ def saliency(model:keras.Model,        # `(N, L, 4) -> (N, K)`
              center_maps:bool=False,   # gradient correction
             )->np.ndarray:             # `(N, L, 4)` float32
     "Batched gradients of one output head with respect to the input."
-    @tf.function(reduce_retracing=True)
-    def grad(xb):
-        with tf.GradientTape() as tape:
-            tape.watch(xb); out = model(xb, training=False)[:, head]
-        return tape.gradient(out, xb)
-    g = np.concatenate([grad(xb).numpy() for xb in make_dataset(x, batch_size=batch_size)])
+    fns = _GRAD_FNS.setdefault(model, {})
+    # one traced function per model and head, reused by every call (no retracing per call)
+    if head not in fns: fns[head] = tf.function(_HeadGradient(model, head), reduce_retracing=True)
+    g = np.concatenate([fns[head](xb).numpy() for xb in make_dataset(x, batch_size=batch_size)])
     if times_input: g = g*np.asarray(x, np.float32)
     return center(g) if center_maps else g
 

@@ -68,6 +68,8 @@ def _add_convert(sub):
     c.add_argument('--columns', nargs='+', help='names for the columns of a headerless file')
     c.add_argument('--sep', help='field separator (default: sniffed from the first line)')
     c.add_argument('--encoding', default='utf-8', help='text encoding, e.g. latin-1 (default: %(default)s)')
+    c.add_argument('--missing', choices=['error', 'drop'],
+                   help='rows without a sequence or with a missing target: stop (default) or drop them, with a warning')
     c.add_argument('--iupac', choices=['N'], help='read IUPAC ambiguity codes as N')
     c.add_argument('--ragged', choices=['error', 'pad', 'trim'], default='error',
                    help='unequal lengths (default: %(default)s)')
@@ -260,7 +262,8 @@ def main(argv=None):
         elif a.cmd == 'convert':
             convert(a.src, a.dest, a.seq_col, a.target_cols, a.id_col, a.group_pattern, a.seed, a.layout,
                     header=a.header,
-                    columns=a.columns, sep=a.sep, encoding=a.encoding, iupac=a.iupac, ragged=a.ragged)
+                    columns=a.columns, sep=a.sep, encoding=a.encoding, iupac=a.iupac, ragged=a.ragged,
+                    missing=a.missing)
         elif a.cmd == 'init':
             from degu.config import init_example
             for p in init_example(a.example, a.dest): print(f'wrote {p}')

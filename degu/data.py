@@ -209,11 +209,12 @@ def sniff_sep(line:str,          # the file's first line
               default:str='\t',  # separator the file name suggests
              )->str:
     """The field separator of a table: `default` if the first line has it, else the most frequent of tab, comma,
-    semicolon."""
+    semicolon, else runs of spaces (`r'\s+'`) if the line has any between fields."""
     if default in line: return default
     counts = {s: line.count(s) for s in SEPARATORS}
     best = max(counts, key=counts.get)
-    return best if counts[best] else default
+    if counts[best]: return best
+    return r'\s+' if len(line.split()) > 1 else default
 
 def _read_frame(path, sep=None, header:bool=True, columns=None, encoding:str='utf-8', nrows:int=None):
     "Read a delimited table (separator sniffed unless given), with clear errors for empty and mis-encoded files."
@@ -253,7 +254,7 @@ def check_targets(y,              # `(N, T)` targets
         lab = f" ({row_ids[r]})" if row_ids is not None else ''
         raise DataError(f"{source}: row {r}{lab}, column {col!r}: target is {y[r, c]} ({len(bad)} non-finite values "
                         f"in total). Drop or impute these rows before training; a table's rows can be skipped with "
-                        "missing='drop' (config: data.missing: drop).")
+                        "missing='drop' (config: data.missing: drop; degu convert --missing drop).")
     return y.astype(np.float32)
 
 def check_xy(x, y, source='input'):
@@ -280,6 +281,16 @@ def resolve_column(cols:list,      # the table's columns
     raise DataError(f"{path}: column {c!r} (from {key}) not found. Columns are: {cols}. Pass {key}= one of "
                     f"these.{hint}")
 
+_DECIMAL_COMMA = r'^\s*[-+]?\d+,\d+(?:[eE][-+]?\d+)?\s*$'
+_COMMA_HINT = " It looks like a decimal comma: write the numbers with a decimal point (0.5, not 0,5)."
+
+def _not_numbers(t, text, ids, path):
+    "One `DataError` naming the first target cell `text` flags as neither a number nor missing."
+    r, c = map(int, np.argwhere(text)[0]); v = t.iat[r, c]
+    hint = _COMMA_HINT if re.match(_DECIMAL_COMMA, str(v)) else ''
+    raise DataError(f"{path}: row {r} ({ids[r]}), column {t.columns[c]!r}: {v!r} is not a number ({int(text.sum())} "
+                    f"such values in total).{hint}")
+
 def read_table(path,               # TSV/CSV file (optionally .gz); separator sniffed from the first line unless `sep`
                seq_col='seq',      # column holding DNA sequences: a name, or a 0-based number
                target_cols=None,   # target columns, names or numbers (default: every numeric column except ids)
@@ -304,7 +315,11 @@ def read_table(path,               # TSV/CSV file (optionally .gz); separator sn
     id_col = None if id_col is None else resolve_column(cols, id_col, 'id_col', path)
     if target_cols is None:
         target_cols = [c for c in cols if c not in (seq_col, id_col) and pd.api.types.is_numeric_dtype(df[c])]
-        if not target_cols: raise DataError(f"{path}: no numeric target columns found among {cols}; pass target_cols=.")
+        if not target_cols:
+            comma = [c for c in cols if c not in (seq_col, id_col)
+                     and df[c].astype(str).str.match(_DECIMAL_COMMA).mean() > 0.5]
+            raise DataError(f"{path}: no numeric target columns found among {cols}; pass target_cols=."
+                            + (f" Column {comma[0]!r}:{_COMMA_HINT}" if comma else ''))
     else: target_cols = [resolve_column(cols, t, 'target_cols', path) for t in target_cols]
     ids = df[id_col].astype(str).str.strip().tolist() if id_col is not None else [str(i) for i in range(len(df))]
     dup = pd.Series(ids)[pd.Series(ids).duplicated()].unique().tolist()
@@ -314,6 +329,9 @@ def read_table(path,               # TSV/CSV file (optionally .gz); separator sn
                       stacklevel=2)
     if missing not in ('error', 'drop'): raise ValueError(f"missing must be 'error' or 'drop', not {missing!r}")
     y = df[target_cols].apply(pd.to_numeric, errors='coerce').to_numpy(np.float64)
+    # text that is neither a number nor missing (NA, NaN, empty are missing) is a format problem, never dropped
+    text = ~np.isfinite(y) & df[target_cols].notna().to_numpy() & ~df[target_cols].isin([np.inf, -np.inf]).to_numpy()
+    if text.any(): _not_numbers(df[target_cols], text, ids, path)
     empty = (df[seq_col].isna() | (df[seq_col].astype(str).str.strip() == '')).to_numpy()
     bad = empty | ~np.isfinite(y).all(1)
     if missing == 'drop' and bad.any():
@@ -324,7 +342,7 @@ def read_table(path,               # TSV/CSV file (optionally .gz); separator sn
     elif empty.any():
         r = int(np.flatnonzero(empty)[0])
         raise DataError(f"{path}: row {r} ({ids[r]}) has no sequence ({int(empty.sum())} in total). Drop these rows, "
-                        "or skip them with missing='drop' (config: data.missing: drop).")
+                        "or skip them with missing='drop' (config: data.missing: drop; degu convert --missing drop).")
     seqs = df[seq_col].astype(str).str.strip().tolist()
     y = check_targets(y, [str(t) for t in target_cols], path, ids)
     x = one_hot(seqs, source=str(path), **kwargs)

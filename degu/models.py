@@ -177,10 +177,17 @@ def call_arch(fn,          # architecture function, e.g. the original DEGU's `De
               **kwargs,    # input_shape, n_outputs, width, ...; `precision` builds it in `precision_scope`
              )->keras.Model:
     """Call an architecture function with the keywords it takes: `n_outputs` goes to its output parameter, whatever its
-    name."""
+    name; sequences too short for its pooling get one `DataError` naming the shortest length it takes."""
+    try: return _call_arch(fn, **kwargs)
+    except ValueError as e:
+        if 'size would be zero or negative' not in str(e): raise
+        L = tuple(kwargs.get('input_shape', (0,)))[0]
+        raise _too_short(fn, L, {k: v for k, v in kwargs.items() if k != 'input_shape'}) from None
+
+def _call_arch(fn, **kwargs)->keras.Model:
     precision = kwargs.pop('precision', 'float32')
     if resolve_precision(precision) != 'float32':
-        with precision_scope(precision): return float32_outputs(call_arch(fn, **kwargs))
+        with precision_scope(precision): return float32_outputs(_call_arch(fn, **kwargs))
     try: ps = inspect.signature(fn).parameters
     except (TypeError, ValueError): return fn(**kwargs)
     if any(p.kind == p.VAR_KEYWORD for p in ps.values()): return fn(**kwargs)
@@ -204,6 +211,21 @@ def get_model(name:str,      # a name in `ZOO`, or a callable architecture funct
     if fn is None: raise ValueError(f"unknown model {name!r}; choose one of {sorted(ZOO)} or pass a function.")
     if seed is not None: keras.utils.set_random_seed(int(seed))
     return call_arch(fn, **kwargs)
+
+def _too_short(fn, L:int, kwargs:dict):
+    "The `DataError` for sequences of `L` bp that `fn`'s pooling reduces to nothing, with the shortest length it takes."
+    from degu.data import DataError
+    def builds(n):
+        try: _call_arch(fn, input_shape=(n, 4), **kwargs); return True
+        except ValueError: return False
+    hi = max(2*L, 8)
+    while not builds(hi): hi *= 2
+    lo = L                                            # lo fails, hi builds
+    while hi - lo > 1:
+        mid = (lo + hi)//2; lo, hi = (lo, mid) if builds(mid) else (mid, hi)
+    return DataError(f"{model_name(fn)} pools {L}-bp sequences down to nothing: it needs at least {hi} bp. Use LegNet "
+                     "(model.arch: LegNet, any length), or pad the sequences with N to "
+                     f"{hi} bp or more.")
 
 def model_name(fn)->str:
     "The zoo name of an architecture function, or its `__name__`."

@@ -199,10 +199,15 @@ def calibration_split(cfg:dict, ds:SeqDataset)->tuple:
     """Hold out `split.calibration` of the validation groups for conformal calibration; `(ds with the early-stopping
     half as valid, calibration split)`."""
     from degu.data import split_calibration, LENTIMPRA_GROUP
+    from degu.uncertainty import check_calibration_size
     f = cfg['split']['calibration']
     # 0: calibrate on the early-stopping split itself (not honest; documented)
-    if not f: return ds, dict(ds.splits['valid'])
-    return split_calibration(ds, f, cfg['split']['seed'], cfg['data']['group_pattern'] or LENTIMPRA_GROUP)
+    ds, cal = ((ds, dict(ds.splits['valid'])) if not f else
+               split_calibration(ds, f, cfg['split']['seed'], cfg['data']['group_pattern'] or LENTIMPRA_GROUP))
+    check_calibration_size(len(cal['y']), cfg['evaluate']['alphas'],
+                           f"use a larger table, a larger validation split (split.fracs, now {cfg['split']['fracs']}) "
+                           f"or more of it for calibration (split.calibration, now {f})")
+    return ds, cal
 
 def write_calibration(cfg:dict, out, sh:dict, ys:dict, targets, fingerprint:str=None, pa:dict=None)->dict:
     """Store what the student's total-std intervals (the report's `intervals.student_total`) need, per task and alpha:
@@ -308,10 +313,10 @@ def _set_manifest(out, **info):
 
 def data_stage(cfg:dict, out, r:dict):
     "Load and split the data (kept as `dataset.h5`), tie the folder to it, and hold out the calibration groups."
-    ds = load_data(cfg)
+    ds = load_data(cfg); split = calibration_split(cfg, ds)     # a table too small to calibrate stops here
     if not (out/'dataset.h5').exists(): write_h5(ds, out/'dataset.h5')
     r['fingerprint'] = _record_config(out, cfg, ds); _set_manifest(out, data_fingerprint=r['fingerprint'])
-    r['data'] = str(ds); r['ds'], r['cal'] = calibration_split(cfg, ds)
+    r['data'] = str(ds); r['ds'], r['cal'] = split
     return str(ds)
 
 def _cores()->int:
@@ -331,7 +336,9 @@ def train_in_workers(cfg:dict, out, pending:list, verbose:int=1)->list:
     w = n_workers(cfg, len(pending)); cores = _cores()
     env = {**os.environ, 'TF_NUM_INTRAOP_THREADS': str(max(1, cores // w)), 'TF_NUM_INTEROP_THREADS': '1',
            'TF_CPP_MIN_LOG_LEVEL': '3'}
-    cmd = lambda i: [sys.executable, '-c', 'from degu.cli import main; main()', 'train-member', str(Path(out)/'config.json'),
+    # the worker's exit code is main()'s: a clear error in a worker (exit 2) is a failed teacher, never a trained one
+    cmd = lambda i: [sys.executable, '-c', 'import sys; from degu.cli import main; sys.exit(main())', 'train-member',
+                     str(Path(out)/'config.json'),
                      '--out', str(out), '--member', str(i), '-q']
     if verbose: print(f"[ensemble] {len(pending)} teachers in {w} worker processes, {max(1, cores // w)} thread(s) each")
     todo, running, done = list(pending), {}, []
@@ -347,7 +354,8 @@ def train_in_workers(cfg:dict, out, pending:list, verbose:int=1)->list:
                 if p.poll() is None: continue
                 del running[i]; f.close()
                 if p.returncode:
-                    raise RuntimeError(f"teacher {i} failed in its worker process (exit {p.returncode}); its log, {log}, "
+                    from degu.ensemble import EnsembleError      # the CLI's one clear error, not a traceback
+                    raise EnsembleError(f"teacher {i} failed in its worker process (exit {p.returncode}); its log, {log}, "
                                        f"ends:\n{log.read_text()[-2000:]}")
                 done.append(i); log.unlink()
                 if verbose: print(f"[ensemble] member {i + 1}/{cfg['ensemble']['n']} trained in a worker "

@@ -14,7 +14,7 @@ def test_headerless_ragged_table_runs_with_config_keys_only(tmp_path):
     (tmp_path/'wild.txt').write_text(''.join(f'{s[c // 2: len(s) - (c - c // 2)]}\t{v:.4f}\n' for s, c, v in zip(seqs, cut, y)))
     cfg = {'data': {'source': str(tmp_path/'wild.txt'), 'header': False, 'seq_col': 0, 'target_cols': [1], 'ragged': 'pad'},
            'model': {'width': 0.5}, 'ensemble': {'n': 3, 'max_epochs': 12, 'es_patience': 4, 'lr_patience': 2},
-           'distill': {'max_epochs': 12, 'es_patience': 4, 'lr_patience': 2},
+           'distill': {'max_epochs': 6, 'es_patience': 4, 'lr_patience': 2},      # the teachers are what this checks
            'attribute': {'method': 'saliency', 'top_n': 10}, 'shift': {'methods': [{'method': 'shuffle_mono'}]},
            'motifs': {'enabled': True, 'n_seqs': 300, 'max_seqlets': 500}}
     (tmp_path/'wild.yaml').write_text(yaml.safe_dump(cfg))
@@ -42,11 +42,21 @@ def test_headerless_ragged_table_runs_with_config_keys_only(tmp_path):
     ('two.tsv', b'seq\tact\nACGT\t1\nGGCC\t2\n', [], '2 groups are too few'),
     ('iupac.tsv', b'seq\tact\nACRT\t1\nACGT\t2\n', [], "iupac='N'"),
     ('nohdr.tsv', b'ACGT\t1\nGGCC\t2\n', [], 'data.header: false'),
-    ('ragged.tsv', b'seq\tact\nACGT\t1\nACG\t2\nACGT\t3\n', [], "ragged='pad'")])
+    ('ragged.tsv', b'seq\tact\nACGT\t1\nACG\t2\nACGT\t3\n', [], "ragged='pad'"),
+    ('comma.tsv', b'seq\tact\nACGT\t0,5\nGGCC\t1,5\n', [], 'decimal comma'),
+    ('na.tsv', b'seq\tact\nACGT\t1\nGGCC\tNA\n', [], 'degu convert --missing drop')])
 def test_convert_malformed_tables(tmp_path, name, content, args, msg):
     (tmp_path/name).write_bytes(content)
     r = _degu('convert', tmp_path/name, tmp_path/'out.h5', *args)
     assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, r.stderr
+
+def test_convert_space_aligned_table_dropping_missing_rows(tmp_path):
+    rng = np.random.default_rng(0); seqs = [''.join(rng.choice(list('ACGT'), 30)) for _ in range(40)]
+    (tmp_path/'t.txt').write_text('seq   activity\n' + ''.join(f'{s}   {"NA" if i % 10 == 0 else i}\n' for i, s in enumerate(seqs)))
+    r = _degu('convert', tmp_path/'t.txt', tmp_path/'t.h5', '--missing', 'drop')
+    assert r.returncode == 0 and 'dropped 4 of 40 rows' in r.stderr, r.stderr[-2000:]
+    from degu.data import read_h5
+    assert len(read_h5(tmp_path/'t.h5')) == 36
 
 def test_convert_headerless_with_flags(tmp_path):
     rng = np.random.default_rng(0)
@@ -56,3 +66,28 @@ def test_convert_headerless_with_flags(tmp_path):
     assert r.returncode == 0, r.stderr
     from degu.data import read_h5
     d = read_h5(tmp_path/'t.h5'); assert len(d) == 50 and d.seq_len == 40 and d.targets == ['activity']
+
+def test_table_too_small_to_calibrate_stops_before_training(tmp_path):
+    "150 rows leave 8 calibration sequences, too few for 90% intervals: one clear error at the data stage, nothing trained."
+    ds = load_dataset('lentimpra_hepg2'); seqs = decode(ds.x_train[:150])
+    (tmp_path/'tiny.tsv').write_text('seq\tactivity\n' + ''.join(f'{s}\t{v:.3f}\n' for s, v in zip(seqs, ds.y_train[:150, 0])))
+    (tmp_path/'tiny.yaml').write_text(yaml.safe_dump({'data': {'source': str(tmp_path/'tiny.tsv')}}))
+    r = _degu('run', tmp_path/'tiny.yaml', '--out', tmp_path/'run')
+    assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr[-3000:]
+    assert 'too few for 90% intervals, which need at least 9' in r.stderr and 'split.calibration' in r.stderr, r.stderr
+    assert not (tmp_path/'run'/'teachers').exists() and not (tmp_path/'run'/'dataset.h5').exists()
+    (tmp_path/'tiny.yaml').write_text(yaml.safe_dump({'data': {'source': str(tmp_path/'tiny.tsv')}, 'evaluate': {'alphas': [0.2, 0.3]},
+                                                      'ensemble': {'n': 2, 'max_epochs': 1, 'retry_failed': 0, 'drop_failed': False}}))
+    r = _degu('train-member', tmp_path/'tiny.yaml', '--out', tmp_path/'run', '--member', 0)
+    assert r.returncode == 0 and (tmp_path/'run'/'dataset.h5').exists(), r.stderr[-3000:]   # the named fix works
+
+@pytest.mark.parametrize('workers', [1, 2])
+def test_sequences_too_short_for_the_architecture(tmp_path, workers):
+    "12-bp sequences under SmallCNN's pooling: one clear error (exit 2) naming the length it needs, in process or from a worker."
+    rng = np.random.default_rng(0)
+    (tmp_path/'s.tsv').write_text('seq\tact\n' + ''.join(f'{"".join(rng.choice(list("ACGT"), 12))}\t{rng.normal():.3f}\n' for _ in range(300)))
+    (tmp_path/'s.yaml').write_text(yaml.safe_dump({'data': {'source': str(tmp_path/'s.tsv')}, 'ensemble': {'n': 2, 'max_epochs': 1, 'workers': workers}}))
+    r = _degu('run', tmp_path/'s.yaml', '--out', tmp_path/'run')
+    assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr[-3000:]
+    assert 'SmallCNN pools 12-bp sequences down to nothing: it needs at least 16 bp' in r.stderr, r.stderr[-3000:]
+    assert ('failed in its worker process (exit 2)' in r.stderr) == (workers == 2) and 'trained in a worker' not in r.stderr

@@ -36,10 +36,11 @@ def test_aleatoric_model_under_xla():
 
 def test_legnet_with_evoaug_student_and_aleatoric_heads():
     "LegNet (any length) as a student and an aleatoric teacher under XLA; under the EvoAug step it opts out of XLA."
-    m = EvoAugModel(LegNet((66, 4), 1, width=0.125), [evoaug.RandomInsertion(0, 6), evoaug.RandomRC(0.5)])
+    small = dict(width=0.125, blocks=(32, 16), pool=(2, 1))     # LegNet's layers, two blocks: XLA compiles it faster
+    m = EvoAugModel(LegNet((66, 4), 1, **small), [evoaug.RandomInsertion(0, 6), evoaug.RandomRC(0.5)])
     m.compile('adam', 'mse', jit_compile=True); _one_step_changes(m, jit=False)     # XLA fails on its depthwise convs
     yd = np.c_[Y, np.abs(Y)]
-    s = build_student('LegNet', yd, (60, 4), width=0.125)
+    s = build_student('LegNet', yd, (60, 4), **small)
     s.compile('adam', StandardizedMSE([1., 1.]), jit_compile=True); _one_step_changes(s, y=yd)
-    a = build_aleatoric('LegNet', (60, 4), Y, width=0.125); a.compile('adam', GaussianNLL(0.5), jit_compile=True)
+    a = build_aleatoric('LegNet', (60, 4), Y, **small); a.compile('adam', GaussianNLL(0.5), jit_compile=True)
     _one_step_changes(a)
