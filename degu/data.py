@@ -14,9 +14,9 @@ import h5py
 __all__ = ['ALPHABET', 'IUPAC', 'SEPARATORS', 'SPLITS', 'DEEPSTARR_TARGETS', 'LENTIMPRA_GROUP', 'EMBEDDED', 'DATASETS',
            'DEEPSTARR_FILES', 'DEEPSTARR_SOURCES', 'ZENODO_RECORD_API', 'DataError', 'atomic_path', 'one_hot', 'decode',
            'revcomp', 'shuffle_mono', 'shuffle_dinuc', 'read_fasta', 'write_fasta', 'sniff_sep', 'check_targets',
-           'check_xy', 'resolve_column', 'read_table', 'write_table', 'SeqDataset', 'read_h5', 'write_h5',
-           'read_fasta_activity', 'read_deepstarr_files', 'write_deepstarr_files', 'group_keys', 'group_split',
-           'split_arrays', 'downsample', 'load_dataset', 'split_calibration', 'cache_dir', 'download',
+           'check_target_spread', 'check_xy', 'resolve_column', 'read_table', 'write_table', 'SeqDataset', 'read_h5',
+           'write_h5', 'read_fasta_activity', 'read_deepstarr_files', 'write_deepstarr_files', 'group_keys',
+           'group_split', 'split_arrays', 'downsample', 'load_dataset', 'split_calibration', 'cache_dir', 'download',
            'download_deepstarr']
 
 # %% ../nbs/00_data.ipynb #c005
@@ -256,6 +256,19 @@ def check_targets(y,              # `(N, T)` targets
                         f"in total). Drop or impute these rows before training; a table's rows can be skipped with "
                         "missing='drop' (config: data.missing: drop; degu convert --missing drop).")
     return y.astype(np.float32)
+
+def check_target_spread(y,               # `(N, T)` training targets
+                        targets=None,    # target names, for messages
+                        source='input',  # the data's name, for messages
+                       ):
+    "One `DataError` for a target with a single value in every training row: a model has nothing to learn from it."
+    y = np.asarray(y, np.float64).reshape(len(y), -1)
+    for t in range(y.shape[1]):
+        if len(y) and np.ptp(y[:, t]) == 0:
+            name = targets[t] if targets is not None else t
+            raise DataError(f"{source}: target {name!r} is {y[0, t]:g} in all {len(y):,} training sequences, so there is "
+                            "nothing to learn from it. Drop it from the target columns (config: data.target_cols; "
+                            "degu convert --target-cols).")
 
 def check_xy(x, y, source='input'):
     "Check that `x` `(N, L, 4)` and `y` `(N, T)` have the same number of rows."

@@ -101,10 +101,21 @@ def run_modisco(x,                          # `(N, L, 4)` one-hot sequences
     "TF-MoDISco (modisco-lite) on one set of maps; results are written atomically to `save`, then read back."
     import modiscolite
     x, a = check_maps(x, attr)
-    pos, neg = modiscolite.tfmodisco.TFMoDISco(
-        one_hot=x, hypothetical_contribs=a, max_seqlets_per_metacluster=max_seqlets, sliding_window_size=window,
-        flank_size=flank, target_seqlet_fdr=fdr, min_metacluster_size=min_seqlets, n_leiden_runs=n_leiden_runs,
-        verbose=verbose > 1)
+    try:
+        pos, neg = modiscolite.tfmodisco.TFMoDISco(
+            one_hot=x, hypothetical_contribs=a, max_seqlets_per_metacluster=max_seqlets, sliding_window_size=window,
+            flank_size=flank, target_seqlet_fdr=fdr, min_metacluster_size=min_seqlets, n_leiden_runs=n_leiden_runs,
+            verbose=verbose > 1)
+    except (ValueError, ZeroDivisionError) as e:
+        # modisco-lite's seqlet threshold fits an isotonic regression per sign, which fails (sklearn's ValueError, or a
+        # division by zero) when no window, or no window of its null, has that sign: such maps have no seqlets to
+        # find, which is a result (no motifs), not a failure; any other error is raised
+        import traceback
+        if '_isotonic_thresholds' not in [f.name for f in traceback.extract_tb(e.__traceback__)]: raise
+        import warnings
+        warnings.warn(f"TF-MoDISco found no seqlets in {len(x):,} maps: every {window}-bp window's attribution sum has "
+                      "the same sign, so modisco-lite cannot set a threshold; no motifs.", stacklevel=2)
+        pos, neg = None, None
     with atomic_path(save) as t: modiscolite.io.save_hdf5(str(t), pos, neg, window)
     motifs = read_modisco(save, trim_threshold)
     if verbose: print(f"[modisco] {sum(m['sign'] > 0 for m in motifs)} positive and "

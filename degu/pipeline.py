@@ -49,7 +49,7 @@ class _Stages:
 
 def load_data(cfg:dict)->SeqDataset:
     "The data stage: load, split by group, optionally downsample or take a seeded random subset of the training split."
-    from degu.data import downsample
+    from degu.data import downsample, check_target_spread
     d, sp = cfg['data'], cfg['split']
     is_table = not (d['source'] in ('lentimpra_hepg2', 'deepstarr_sample') or Path(d['source']).is_dir() or
                     str(d['source']).endswith(('.h5', '.hdf5')))
@@ -63,6 +63,7 @@ def load_data(cfg:dict)->SeqDataset:
         ds = SeqDataset({**ds.splits, 'train': {k: v[keep] for k, v in ds.splits['train'].items()}},
                         ds.targets, {**ds.provenance, 'n_train': {'n': int(len(keep)), 'seed': sp['seed'],
                                                                   'rule': 'seeded random subset'}})
+    check_target_spread(ds.y_train, ds.targets, d['source'])      # a constant target: one clear error before training
     if cfg['attribute']['head'] >= len(ds.targets):
         raise ConfigError(f"config key 'attribute.head' ({cfg['attribute']['head']}) must be below the number of "
                           "targets "

@@ -349,7 +349,7 @@ def run_variants(cfg:dict,           # the run's config
         save_ism(dest/'ism.h5', x, res, ids, run['targets'])
         tab = ism_table(x, res, ids, run['targets'])
     else:
-        if pairs is not None: xr, xa, info = read_pairs(pairs, ds.seq_len)
+        if pairs is not None: xr, xa, info = read_pairs(pairs, ds.seq_len, cfg['data']['ragged'])
         elif table is not None:
             sp = [ds.splits[s] for s in ('train', 'valid', 'test')]
             xr, xa, info = apply_variants(np.concatenate([d['x'] for d in sp]), [str(i) for d in sp for i in d['ids']],

@@ -424,7 +424,8 @@ def effect_std_agreement(effect_std,   # `(N, L, 4, T)` a per-substitution effec
 
 # %% ../nbs/09_variants.ipynb #c023
 def read_pairs(path,                  # TSV/CSV with columns ref and alt (DNA), optionally id
-               seq_len:int=None,      # the model's input length: sequences of another length are an error
+               seq_len:int=None,      # the model's input length
+               ragged:str='error',    # another length: 'error', or 'pad'/'trim' to it, centred (a run's data.ragged)
               )->tuple:               # (x_ref, x_alt, table with `variant` names)
     "Read ref/alt sequence pairs from a table."
     p = Path(path)
@@ -435,10 +436,13 @@ def read_pairs(path,                  # TSV/CSV with columns ref and alt (DNA), 
                              'optionally id')
     for c in ('ref', 'alt'):
         bad = [i + 2 for i, s in enumerate(t[c]) if seq_len and len(str(s)) != seq_len]
-        if bad: raise DataError(f'{p.name} line {bad[0]}: the {c} sequence has {len(str(t[c].iloc[bad[0] - 2]))} bp, '
-                                'the model takes '
-                                f'{seq_len}; crop or pad it to {seq_len} bp ({len(bad)} such rows)')
-    xr, xa = one_hot(list(t.ref), source=f'{p.name} ref'), one_hot(list(t.alt), source=f'{p.name} alt')
+        if bad and ragged == 'error':
+            raise DataError(f'{p.name} line {bad[0]}: the {c} sequence has {len(str(t[c].iloc[bad[0] - 2]))} bp, the '
+                            f'model takes {seq_len}; crop or pad it to {seq_len} bp ({len(bad)} such rows), or set '
+                            "the run's data.ragged: pad (or trim) to do it, centred")
+    enc = lambda c: one_hot([str(s).strip() for s in t[c]], source=f'{p.name} {c}',
+                            **({'ragged': ragged, 'length': seq_len} if ragged != 'error' and seq_len else {}))
+    xr, xa = enc('ref'), enc('alt')
     t = t.copy(); t.insert(0, 'variant',
                            [str(v) for v in t['id']] if 'id' in t else [f'pair_{i}' for i in range(len(t))])
     return xr, xa, t[['variant'] + [c for c in t.columns if c not in ('variant', 'ref', 'alt')]]

@@ -91,3 +91,13 @@ def test_sequences_too_short_for_the_architecture(tmp_path, workers):
     assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr[-3000:]
     assert 'SmallCNN pools 12-bp sequences down to nothing: it needs at least 16 bp' in r.stderr, r.stderr[-3000:]
     assert ('failed in its worker process (exit 2)' in r.stderr) == (workers == 2) and 'trained in a worker' not in r.stderr
+
+def test_constant_target_stops_before_training(tmp_path):
+    "A target column with one value in every row (a placeholder, a failed join) is named at the data stage, exit 2."
+    ds = load_dataset('lentimpra_hepg2'); seqs = decode(ds.x_train[:400])
+    (tmp_path/'c.tsv').write_text('seq\tact\tconst\n' + ''.join(f'{s}\t{v:.3f}\t1\n' for s, v in zip(seqs, ds.y_train[:400, 0])))
+    (tmp_path/'c.yaml').write_text(yaml.safe_dump({'data': {'source': str(tmp_path/'c.tsv')}}))
+    r = _degu('run', tmp_path/'c.yaml', '--out', tmp_path/'run')
+    assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr[-3000:]
+    assert "target 'const' is 1 in all 320 training sequences" in r.stderr and 'data.target_cols' in r.stderr, r.stderr[-2000:]
+    assert not (tmp_path/'run'/'teachers').exists()
