@@ -67,37 +67,39 @@ def test_convert_headerless_with_flags(tmp_path):
     from degu.data import read_h5
     d = read_h5(tmp_path/'t.h5'); assert len(d) == 50 and d.seq_len == 40 and d.targets == ['activity']
 
+def _run_table(tmp_path, table:str, **cfg):
+    "`degu run` on a table (its text) with config keys `cfg`; the finished process."
+    (tmp_path/'t.tsv').write_text(table)
+    (tmp_path/'t.yaml').write_text(yaml.safe_dump({'data': {'source': str(tmp_path/'t.tsv')}, **cfg}))
+    return _degu('run', tmp_path/'t.yaml', '--out', tmp_path/'run')
+
+def _clear_error(r, *msgs):
+    "Exit 2 with each message and no traceback."
+    assert r.returncode == 2 and 'Traceback' not in r.stderr and all(m in r.stderr for m in msgs), r.stderr[-3000:]
+
 def test_table_too_small_to_calibrate_stops_before_training(tmp_path):
     "150 rows leave 8 calibration sequences, too few for 90% intervals: one clear error at the data stage, nothing trained."
     ds = load_dataset('lentimpra_hepg2'); seqs = decode(ds.x_train[:150])
-    (tmp_path/'tiny.tsv').write_text('seq\tactivity\n' + ''.join(f'{s}\t{v:.3f}\n' for s, v in zip(seqs, ds.y_train[:150, 0])))
-    (tmp_path/'tiny.yaml').write_text(yaml.safe_dump({'data': {'source': str(tmp_path/'tiny.tsv')}}))
-    r = _degu('run', tmp_path/'tiny.yaml', '--out', tmp_path/'run')
-    assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr[-3000:]
-    assert 'too few for 90% intervals, which need at least 9' in r.stderr and 'split.calibration' in r.stderr, r.stderr
+    table = 'seq\tactivity\n' + ''.join(f'{s}\t{v:.3f}\n' for s, v in zip(seqs, ds.y_train[:150, 0]))
+    _clear_error(_run_table(tmp_path, table), 'too few for 90% intervals, which need at least 9', 'split.calibration')
     assert not (tmp_path/'run'/'teachers').exists() and not (tmp_path/'run'/'dataset.h5').exists()
-    (tmp_path/'tiny.yaml').write_text(yaml.safe_dump({'data': {'source': str(tmp_path/'tiny.tsv')}, 'evaluate': {'alphas': [0.2, 0.3]},
-                                                      'ensemble': {'n': 2, 'max_epochs': 1, 'retry_failed': 0, 'drop_failed': False}}))
-    r = _degu('train-member', tmp_path/'tiny.yaml', '--out', tmp_path/'run', '--member', 0)
+    (tmp_path/'t.yaml').write_text(yaml.safe_dump({'data': {'source': str(tmp_path/'t.tsv')}, 'evaluate': {'alphas': [0.2, 0.3]},
+                                                   'ensemble': {'n': 2, 'max_epochs': 1, 'retry_failed': 0, 'drop_failed': False}}))
+    r = _degu('train-member', tmp_path/'t.yaml', '--out', tmp_path/'run', '--member', 0)
     assert r.returncode == 0 and (tmp_path/'run'/'dataset.h5').exists(), r.stderr[-3000:]   # the named fix works
 
 @pytest.mark.parametrize('workers', [1, 2])
 def test_sequences_too_short_for_the_architecture(tmp_path, workers):
     "12-bp sequences under SmallCNN's pooling: one clear error (exit 2) naming the length it needs, in process or from a worker."
     rng = np.random.default_rng(0)
-    (tmp_path/'s.tsv').write_text('seq\tact\n' + ''.join(f'{"".join(rng.choice(list("ACGT"), 12))}\t{rng.normal():.3f}\n' for _ in range(300)))
-    (tmp_path/'s.yaml').write_text(yaml.safe_dump({'data': {'source': str(tmp_path/'s.tsv')}, 'ensemble': {'n': 2, 'max_epochs': 1, 'workers': workers}}))
-    r = _degu('run', tmp_path/'s.yaml', '--out', tmp_path/'run')
-    assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr[-3000:]
-    assert 'SmallCNN pools 12-bp sequences down to nothing: it needs at least 16 bp' in r.stderr, r.stderr[-3000:]
+    table = 'seq\tact\n' + ''.join(f'{"".join(rng.choice(list("ACGT"), 12))}\t{rng.normal():.3f}\n' for _ in range(300))
+    r = _run_table(tmp_path, table, ensemble={'n': 2, 'max_epochs': 1, 'workers': workers})
+    _clear_error(r, 'SmallCNN pools 12-bp sequences down to nothing: it needs at least 16 bp')
     assert ('failed in its worker process (exit 2)' in r.stderr) == (workers == 2) and 'trained in a worker' not in r.stderr
 
 def test_constant_target_stops_before_training(tmp_path):
     "A target column with one value in every row (a placeholder, a failed join) is named at the data stage, exit 2."
     ds = load_dataset('lentimpra_hepg2'); seqs = decode(ds.x_train[:400])
-    (tmp_path/'c.tsv').write_text('seq\tact\tconst\n' + ''.join(f'{s}\t{v:.3f}\t1\n' for s, v in zip(seqs, ds.y_train[:400, 0])))
-    (tmp_path/'c.yaml').write_text(yaml.safe_dump({'data': {'source': str(tmp_path/'c.tsv')}}))
-    r = _degu('run', tmp_path/'c.yaml', '--out', tmp_path/'run')
-    assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr[-3000:]
-    assert "target 'const' is 1 in all 320 training sequences" in r.stderr and 'data.target_cols' in r.stderr, r.stderr[-2000:]
+    table = 'seq\tact\tconst\n' + ''.join(f'{s}\t{v:.3f}\t1\n' for s, v in zip(seqs, ds.y_train[:400, 0]))
+    _clear_error(_run_table(tmp_path, table), "target 'const' is 1 in all 320 training sequences", 'data.target_cols')
     assert not (tmp_path/'run'/'teachers').exists()
