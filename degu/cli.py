@@ -226,15 +226,14 @@ def main(argv=None):
     "Entry point of the `degu` console script."
     os.environ.setdefault('MPLBACKEND', 'Agg')   # figures go to files; never open a window on a login node
     os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')   # no TensorFlow C++ info lines in the progress output
-    from degu.pipeline import run_pipeline
     from degu.config import load_config, ConfigError
-    from degu.ensemble import EnsembleError
     p = _parser(); a = p.parse_args(argv)
     try:
         if a.cmd == 'quickstart':
             from degu.pipeline import quickstart
             quickstart(a.out, a.smoke, verbose=0 if a.quiet else 1)
         elif a.cmd in _UNTIL:
+            from degu.pipeline import run_pipeline         # TensorFlow: imported only by the commands that train or score
             cfg = load_config(a.config)
             out = a.out or str(Path('runs')/Path(a.config).stem)
             run_pipeline(cfg, out, until=_UNTIL[a.cmd], member=getattr(a, 'member', None),
@@ -271,6 +270,10 @@ def main(argv=None):
             for n in DATASETS: print(f'{n}: {load_dataset(n)}')
         elif a.cmd == 'download-deepstarr': print(download_deepstarr(a.dest, a.source))
         else: p.print_help(); return 0
-    except (DataError, ConnectionError, ConfigError, FileNotFoundError, EnsembleError) as e:
+    except Exception as e:
+        # a user's problem (bad input, config, data, a failed teacher): one line, exit 2; anything else is a bug
+        ens = sys.modules.get('degu.ensemble')               # loaded only if a command could raise its errors
+        if not isinstance(e, (DataError, ConnectionError, ConfigError, FileNotFoundError)
+                          + ((ens.EnsembleError,) if ens else ())): raise
         print(f'degu {a.cmd}: error: {e}', file=sys.stderr); return 2
     return 0

@@ -1,6 +1,6 @@
 """Tables from the wild through the command line: a headerless, ragged two-column table runs end to end with config keys
 only (no file edits), and malformed tables get one clear error each (exit 2, no traceback)."""
-import json, subprocess
+import json, subprocess, sys
 import numpy as np, yaml, pytest
 from degu.data import load_dataset, decode
 
@@ -103,3 +103,13 @@ def test_constant_target_stops_before_training(tmp_path):
     table = 'seq\tact\tconst\n' + ''.join(f'{s}\t{v:.3f}\t1\n' for s, v in zip(seqs, ds.y_train[:400, 0]))
     _clear_error(_run_table(tmp_path, table), "target 'const' is 1 in all 320 training sequences", 'data.target_cols')
     assert not (tmp_path/'run'/'teachers').exists()
+
+def test_convert_and_its_errors_never_load_tensorflow(tmp_path):
+    "`degu convert` (often run on a login node) reads, checks and writes tables without importing TensorFlow."
+    (tmp_path/'ok.tsv').write_text('seq\tact\n' + ''.join(f'{s}\t{i}\n' for i, s in enumerate(['ACGT', 'GGCC', 'TTAA', 'CCGA']*5)))
+    (tmp_path/'bad.tsv').write_text('seq\tact\nACGT\t0,5\n')
+    code = ("import sys; from degu.cli import main; rc = [main(['convert', sys.argv[1], sys.argv[2]]), main(['convert', sys.argv[3], sys.argv[2]])]; "
+            "print(rc, 'tensorflow' in sys.modules)")
+    r = subprocess.run([sys.executable, '-c', code, str(tmp_path/'ok.tsv'), str(tmp_path/'o.h5'), str(tmp_path/'bad.tsv')],
+                       capture_output=True, text=True, timeout=300)
+    assert r.stdout.strip().endswith('[0, 2] False') and 'decimal comma' in r.stderr, (r.stdout, r.stderr[-2000:])
