@@ -40,6 +40,7 @@ def main():
     ap.add_argument('--width', type=float, default=None, help="the student's width (default: the run's model.width)")
     ap.add_argument('--far-only', action='store_true', help='the prior on the off-data sequences only, not the neighbours')
     ap.add_argument('--edge', type=float, default=0.99, help="the prior starts at this quantile of the training distances (degu default 0.99)")
+    ap.add_argument('--novelty-kind', default=None, help="refit the run's novelty as this kind ('kmer', 'markov'; default: the run's own)")
     ap.add_argument('--novelty-shrink', default=None, help="refit the run's novelty with this shrinkage ('auto': Ledoit-Wolf; default: the run's own novelty.npz)")
     ap.add_argument('--gradient-weights', type=float, nargs='+', default=[0.],
                     help="gradient matching (distill.gradient_weight) for the standard-distillation recipes, one student per weight (0: off)")
@@ -61,7 +62,11 @@ def main():
     if a.max_epochs: tk['max_epochs'] = a.max_epochs
     if a.es_patience: tk['es_patience'] = a.es_patience
     sets = read_shift_sets(Path(a.run)/'shifted.h5'); nov = run.novelty
-    if a.novelty_shrink is not None:
+    if a.novelty_kind is not None:
+        from degu.uncertainty import fit_novelty
+        nov = fit_novelty(dd.x_train, nov['k'], 0.1 if a.novelty_shrink is None else a.novelty_shrink, kind=a.novelty_kind)
+        print(f"novelty refitted: {nov['kind']}, k {nov['k']}", flush=True)
+    elif a.novelty_shrink is not None:
         from degu.uncertainty import fit_novelty
         sh = a.novelty_shrink if a.novelty_shrink == 'auto' else float(a.novelty_shrink)
         nov = fit_novelty(dd.x_train, nov['k'], sh); print(f"novelty refitted: shrink {nov['shrink']:.3f}", flush=True)
@@ -108,7 +113,7 @@ def main():
         si = ism(xi, student=st, n_tasks=T)
         r['ism'] = effect_fidelity(si['effect'], ens_ism['ensemble_effect'])
         r['first_order'] = {k: slope_fidelity(x, st, ens)['pearson'] for k, x in (('test', xi), ('train', xr))}
-        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '') + (f'_shrink{a.novelty_shrink}' if a.novelty_shrink is not None else '') + (f'_grad{gw:g}' if gw else '') + (f'_per{a.gradient_per_batch}' if gw and a.gradient_per_batch != 32 else '') + (f'_pat{a.es_patience}' if a.es_patience else '')] = r
+        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '') + (f'_shrink{a.novelty_shrink}' if a.novelty_shrink is not None else '') + (f'_grad{gw:g}' if gw else '') + (f'_per{a.gradient_per_batch}' if gw and a.gradient_per_batch != 32 else '') + (f'_pat{a.es_patience}' if a.es_patience else '') + (f'_{a.novelty_kind}' if a.novelty_kind else '')] = r
         print(name + (f' gradient weight {gw:g}' if gw else ''), json.dumps({k: v for k, v in r.items() if k != 'shift'}), flush=True)
         print('   ', {lv: (v.get('auroc_student'), v.get('auroc_student_total')) for lv, v in r['shift'].items()}, flush=True)
         save(a, results)

@@ -62,7 +62,7 @@ DEFAULT_CONFIG = {
     'shift': {'methods': [{'method': 'mutate', 'rate': 0.05}, {'method': 'delete', 'max_len': 20},
                           {'method': 'shuffle_dinuc'}, {'method': 'shuffle_mono'}, {'method': 'random'},
                           {'method': 'foreign', 'source': 'auto'}], 'k': 1, 'novelty_k': 5,
-              'novelty_shrink': 'auto'},
+              'novelty_shrink': 'auto', 'novelty': 'markov'},
     'motifs': {'enabled': False, 'n_seqs': None, 'max_seqlets': 2000, 'meme': None},
     'report': {'figures': True},
 }
@@ -78,12 +78,12 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', '
             'distill.mode': ('append', 'replace'),
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
             'distill.monitor': ('fidelity', 'activity', 'loss'),
-            'evaluate.calibration': ('scaled', 'shrunk', 'mondrian'),
+            'evaluate.calibration': ('scaled', 'shrunk', 'mondrian'), 'shift.novelty': ('kmer', 'markov'),
             'distill.recipe': ('auto', 'standard', 'neighbours', 'prior', 'neighbours_prior', 'pairs', 'pairs_prior')}
 # keys newer than some runs: the value those runs used
 _ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
           'distill.prior_edge': 0.99, 'distill.prior_on': 'all',
-          'distill.effect_weight': 1.0, 'distill.width': None, 'shift.novelty_shrink': 0.1,
+          'distill.effect_weight': 1.0, 'distill.width': None, 'shift.novelty_shrink': 0.1, 'shift.novelty': 'kmer',
           'model.precision': 'float32', 'distill.gradient_weight': 0.0}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0,

@@ -93,20 +93,22 @@ def teachers_used(cfg:dict, ens):
 def _novelty_shrink(cfg:dict): return cfg['shift'].get('novelty_shrink', 0.1)   # runs from before the key: 0.1
 
 def stored_novelty(cfg:dict, out)->dict:
-    """The novelty model kept in `out/novelty.npz` if it was fitted with the config's `shift.novelty_k` and
-    `shift.novelty_shrink`, else None."""
+    """The novelty model kept in `out/novelty.npz` if it was fitted with the config's `shift.novelty`, `shift.novelty_k`
+    and (k-mer distance) `shift.novelty_shrink`, else None."""
     from degu.uncertainty import load_novelty
     p, sh = Path(out)/'novelty.npz', cfg['shift']
     if not p.exists(): return None
-    m = load_novelty(p)
-    return m if m['k'] == sh['novelty_k'] and m['shrink_spec'] == str(_novelty_shrink(cfg)) else None
+    m = load_novelty(p); kind = sh.get('novelty', 'kmer')
+    return m if m['kind'] == kind and m['k'] == sh['novelty_k'] and (kind == 'markov' or m['shrink_spec'] == str(
+        _novelty_shrink(cfg))) else None
 
 def novelty_model(cfg:dict, out, ds:SeqDataset)->dict:
-    """The run's novelty model (k-mer profile distance, `shift.novelty_k` and `shift.novelty_shrink`), fitted on the
+    """The run's novelty model (`shift.novelty`, `shift.novelty_k` and `shift.novelty_shrink`), fitted on the
     training split once and kept in `novelty.npz`."""
     from degu.uncertainty import fit_novelty, save_novelty
     if (m := stored_novelty(cfg, out)) is not None and m['n'] == len(ds.x_train): return m
-    m = fit_novelty(ds.x_train, cfg['shift']['novelty_k'], _novelty_shrink(cfg))
+    m = fit_novelty(ds.x_train, cfg['shift']['novelty_k'], _novelty_shrink(cfg),
+                    kind=cfg['shift'].get('novelty', 'kmer'))
     save_novelty(m, Path(out)/'novelty.npz'); return m
 
 def student_train_kwargs(cfg:dict)->dict:

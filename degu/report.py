@@ -96,7 +96,7 @@ def build_report(cfg:dict,    # the run's config
             'seq_len': ds.seq_len, 'targets': ds.targets, 'model': model, 'teachers': _teachers_entry(r),
             **_ensemble_entry(r), 'student': student, 'conformal': conformal, **_rounded(unc),
             'cross_ensemble': _rounded(r['cross']), 'attribution': _attribution_entry(cfg, r), 'shift': shift,
-            'novelty_k': cfg['shift']['novelty_k'],
+            'novelty_k': cfg['shift']['novelty_k'], 'novelty': cfg['shift'].get('novelty', 'kmer'),
             'variants': {'fidelity': _rounded(r['fid']['report']) if r['fid'] else None},
             'motifs': r['motifs'], 'timing': r['timing'], 'versions': versions()}
 
@@ -205,6 +205,14 @@ def _md_intervals(r:dict)->list:
         lines += ['']
     return lines
 
+def _novelty_words(r:dict)->str:
+    "What the report's novelty score is, in words."
+    k = r.get('novelty_k', '-')
+    if r.get('novelty', 'kmer') == 'markov':
+        return (f"how unlikely a sequence's bases are under a Markov chain of order {k - 1 if isinstance(k, int) else k} "
+                "fitted on the training sequences (mean -log-likelihood per base)")
+    return f"the k-mer profile distance to the training sequences (k = {k})"
+
 def _md_attribution_shift(r:dict)->list:
     "`report.md`: attribution consistency, and uncertainty under shift."
     at, yn = r['attribution'], {True: 'yes', False: 'no', None: 'unknown'}
@@ -217,8 +225,7 @@ def _md_attribution_shift(r:dict)->list:
              '', '## Under shift', '',
              'AUROC: how well the epistemic std separates the level from the unshifted test sequences (0.5: not at '
              'all); '
-             f"novelty: the k-mer profile distance to the training sequences (k = {r.get('novelty_k', '-')}), which "
-             "knows "
+             f"novelty: {_novelty_words(r)}, which knows "
              'nothing of the model. `in library`: whether such sequences belong to the library at hand (yes, no, or '
              'unknown).',
              '', '| level | in library | ensemble std | student std | AUROC ensemble | AUROC student | AUROC novelty | '

@@ -389,22 +389,36 @@ def fit_novelty(x,                    # `(N, L, 4)` one-hot training sequences
                 # covariance shrunk this far toward its diagonal (a stable inverse for 4**k words); 'auto': Ledoit-Wolf
                 shrink='auto',
                 seed:int=0,           # which half of the sequences fits the profile, and which is the reference
-               )->dict:               # mean, precision and the reference distances, sorted
-    """Fit the k-mer profile distance on one half of the training sequences; the other half's distances are the
+                # 'kmer': Mahalanobis distance of the k-mer profile; 'markov': -log-likelihood per base under an
+                # order k - 1 Markov chain of the training sequences (`shrink` unused)
+                kind:str='kmer',
+               )->dict:               # the distance's parameters and the reference distances, sorted
+    """Fit the novelty distance on one half of the training sequences; the other half's distances are the
     reference."""
+    if kind not in ('kmer', 'markov'): raise ValueError(f"kind must be 'kmer' or 'markov', not {kind!r}")
     x = np.asarray(x); idx = np.random.default_rng(seed).permutation(len(x))
     a, b = np.sort(idx[:len(x)//2]), np.sort(idx[len(x)//2:])
+    if kind == 'markov':
+        # k-mer counts, each sequence weighted equally, as next-base probabilities given the k - 1 before (+ 1/4 each)
+        c = kmer_profile(x[a], k).astype(np.float64).sum(0).reshape(4**(k - 1), 4) + 0.25
+        m = {'kind': 'markov', 'k': int(k), 'log_p': np.log(c/c.sum(1, keepdims=True)).ravel(), 'n': len(x),
+             'n_fit': len(a), 'shrink': 0., 'shrink_spec': 'none'}
+        m['train_distances'] = np.sort(novelty_distance(x[b], m)); return m
     f = kmer_profile(x[a], k).astype(np.float64); mu = f.mean(0); c = np.cov(f, rowvar=False)
     lam = diagonal_shrinkage(f) if shrink == 'auto' else float(shrink)
     c = (1 - lam)*c + lam*np.diag(np.diag(c)) + 1e-9*np.eye(len(c))
-    m = {'k': int(k), 'shrink': lam, 'shrink_spec': str(shrink), 'mean': mu,
+    m = {'kind': 'kmer', 'k': int(k), 'shrink': lam, 'shrink_spec': str(shrink), 'mean': mu,
          'precision': np.linalg.pinv(c, hermitian=True), 'n': len(x), 'n_fit': len(a)}
     # held out from the fit: a new training-like sequence is uniform on it
     m['train_distances'] = np.sort(novelty_distance(x[b], m))
     return m
 
 def novelty_distance(x, model:dict)->np.ndarray:
-    "Mahalanobis distance `(N,)` of each sequence's k-mer profile to the training profiles of `fit_novelty`."
+    """The distance `(N,)` of `fit_novelty`: Mahalanobis of each sequence's k-mer profile to the training profiles, or
+    its mean -log-likelihood per base under the training Markov chain (inf without a window free of N)."""
+    if model.get('kind', 'kmer') == 'markov':
+        f = kmer_profile(x, model['k'])
+        return np.where(f.any(1), -(f @ np.asarray(model['log_p'], np.float32)).astype(np.float64), np.inf)
     # float32 for speed (percentiles need no more): cached on the model
     P = model.get('_p32')
     if P is None: P = model['_p32'] = np.asarray(model['precision'], np.float32)
@@ -429,7 +443,7 @@ def load_novelty(path)->dict:
     "Read a novelty model written by `save_novelty`."
     with np.load(path) as z: m = {k: z[k] for k in z.files}
     for k in ('k', 'n', 'n_fit'): m[k] = int(m[k])
-    m['shrink'] = float(m['shrink'])
+    m['shrink'] = float(m['shrink']); m['kind'] = str(m.get('kind', 'kmer'))      # older runs: the k-mer distance
     m['shrink_spec'] = str(m['shrink_spec']) if 'shrink_spec' in m else str(m['shrink'])   # older runs: a number
     return m
 

@@ -11,7 +11,7 @@ against the unshifted test split, for k = 3..6, and the seconds to fit and score
 Data sets: the embedded lentiMPRA HepG2 split (230 bp), the embedded DeepSTARR sample (249 bp; its foreign library is
 lentiMPRA) and a check table: lentiMPRA cropped at random to 80-110 bp and padded with N (ragged), 6,000 rows.
 
-Run: python benchmarks/experiments/novelty.py [--ks 3 4 5 6]"""
+Run: python benchmarks/experiments/novelty.py [--ks 3 4 5 6] [--kinds kmer markov]"""
 import argparse, os, sys, time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import numpy as np
@@ -23,6 +23,7 @@ from degu.uncertainty import fit_novelty, novelty_distance, auroc
 import copy
 
 ap = argparse.ArgumentParser(); ap.add_argument('--ks', type=int, nargs='+', default=[3, 4, 5, 6])
+ap.add_argument('--kinds', nargs='+', default=['kmer'], help="novelty distances: 'kmer' (Mahalanobis of the profile), 'markov'")
 ap.add_argument('--run', help='a finished lentiMPRA run (e.g. the quickstart): adds its student\'s feature-space distance and the combination')
 a = ap.parse_args()
 
@@ -42,12 +43,12 @@ for name, (src, load) in DATA.items():
     ds = load(); cfg = copy.deepcopy(DEFAULT_CONFIG); cfg['data']['source'] = src
     levels, _ = shift_levels(cfg)
     sets = make_shift_sets(ds.x_test, levels, 1, 0)
-    for k in a.ks:
-        t0 = time.perf_counter(); m = fit_novelty(ds.x_train, k); t_fit = time.perf_counter() - t0
+    for kind, k in [(kd, k) for kd in a.kinds for k in a.ks]:
+        t0 = time.perf_counter(); m = fit_novelty(ds.x_train, k, 0.1, kind=kind); t_fit = time.perf_counter() - t0
         t0 = time.perf_counter(); d = {s: novelty_distance(v['x'], m) for s, v in sets.items()}; t_sc = time.perf_counter() - t0
         au = {('foreign' if s.startswith('foreign') else s): auroc(d['unshifted'], v) for s, v in d.items() if s != 'unshifted'}
-        rows.append((name, len(ds.x_train), k, au, t_fit, t_sc, sum(len(v['x']) for v in sets.values())))
-        print(name, k, {s: round(v, 3) for s, v in au.items()}, f'{t_fit:.1f} s fit, {t_sc:.1f} s score', flush=True)
+        rows.append((name, len(ds.x_train), f'{kind} {k}' if len(a.kinds) > 1 else k, au, t_fit, t_sc, sum(len(v['x']) for v in sets.values())))
+        print(name, kind, k, {s: round(v, 3) for s, v in au.items()}, f'{t_fit:.1f} s fit, {t_sc:.1f} s score', flush=True)
 def features(run_dir):
     "The student's last hidden layer (input of its final Dense), as a Keras model."
     import keras
@@ -78,7 +79,8 @@ if a.run:
         print(name, {s: round(v, 3) for s, v in au.items()}, flush=True)
 levels = list(rows[0][3])
 body = f"""AUROC of the k-mer profile novelty (Mahalanobis distance, covariance shrunk 10% toward its diagonal, fitted on one
-half of the training split, as `fit_novelty` does) for each shifted set against the unshifted test split; fit and score times in seconds (score: every
+half of the training split, as `fit_novelty` does; with `--kinds`, `markov k` is `fit_novelty(kind='markov')`: the mean
+-log-likelihood per base under an order k - 1 Markov chain of the same half) for each shifted set against the unshifted test split; fit and score times in seconds (score: every
 set). The foreign library is the other embedded one (Drosophila for lentiMPRA, lentiMPRA for DeepSTARR). With `--run`:
 the same distance in the run's student's last hidden layer (fitted on the same half of the lentiMPRA training split), and
 the mean of the two percentiles.
@@ -87,4 +89,4 @@ the mean of the two percentiles.
 |---|---|{'---|' * len(levels)}---|---|
 """ + '\n'.join(f"| {n} ({nt:,}) | {k} | " + ' | '.join(f'{au.get(l, float("nan")):.3f}' for l in levels) + f" | {tf:.1f} | {ts:.1f} ({ns:,}) |"
                for n, nt, k, au, tf, ts, ns in rows)
-record('novelty_kmer', 'Novelty: k-mer profile distance by k (issue 28)', 'python benchmarks/experiments/novelty.py ' + ' '.join(sys.argv[1:]), body)
+record('novelty_kmer', 'Novelty: k-mer profile distance by k, and a Markov chain (issue 28)', 'python benchmarks/experiments/novelty.py ' + ' '.join(sys.argv[1:]), body)
