@@ -219,7 +219,11 @@ def _too_short(fn, L:int, kwargs:dict):
         try: _call_arch(fn, input_shape=(n, 4), **kwargs); return True
         except ValueError: return False
     hi = max(2*L, 8)
-    while not builds(hi): hi *= 2
+    while not builds(hi):
+        hi *= 2
+        if hi > 2**16:
+            return DataError(f"{model_name(fn)} pools {L}-bp sequences down to nothing and builds at no length up to "
+                             "65,536 bp; check its pooling settings, or use LegNet (any length).")
     lo = L                                            # lo fails, hi builds
     while hi - lo > 1:
         mid = (lo + hi)//2; lo, hi = (lo, mid) if builds(mid) else (mid, hi)

@@ -346,6 +346,17 @@ def replicate_agreement(student_stds,   # K arrays `(N, T)`: the epistemic std o
     return by_task(per, targets)
 
 # %% ../nbs/06_uncertainty.ipynb #9379772d
+def _window_codes(b, k:int, dt)->tuple:
+    "Word codes `(n, L - k + 1)` (dtype `dt`) of the k-mer windows of one-hot `b`, and whether each is free of N."
+    L = b.shape[1]
+    # the usual input: base codes by arithmetic (4x faster than argmax)
+    if b.dtype == np.uint8:
+        tok = b[..., 1] + 2*b[..., 2] + 3*b[..., 3]; ok = (b[..., 0] | b[..., 1] | b[..., 2] | b[..., 3]) > 0
+    else: tok, ok = b.argmax(-1), b.max(-1) > b.min(-1)
+    t = tok.astype(dt); code = np.zeros((len(b), L - k + 1), dt); good = np.ones(code.shape, bool)
+    for j in range(k): code <<= 2; code += t[:, j:L - k + 1 + j]; good &= ok[:, j:L - k + 1 + j]
+    return code, good
+
 def kmer_profile(x,                   # `(N, L, 4)` one-hot (an all-zero row is N)
                  k:int=4,             # word length
                  batch_size:int=4096, # sequences counted at a time
@@ -356,14 +367,8 @@ def kmer_profile(x,                   # `(N, L, 4)` one-hot (an all-zero row is 
     if L < k: return out
     for s in range(0, N, batch_size):
         b = x[s:s + batch_size]
-        # the usual input: base codes by arithmetic (4x faster than argmax)
-        if b.dtype == np.uint8:
-            tok = b[..., 1] + 2*b[..., 2] + 3*b[..., 3]; ok = (b[..., 0] | b[..., 1] | b[..., 2] | b[..., 3]) > 0
-        else: tok, ok = b.argmax(-1), b.max(-1) > b.min(-1)
         # word codes in place, in int64 only where 4**k words times the batch need it (2x faster at k = 5)
-        dt = np.int32 if len(b)*4**k < 2**31 else np.int64; t = tok.astype(dt)
-        code = np.zeros((len(b), L - k + 1), dt); good = np.ones(code.shape, bool)
-        for j in range(k): code <<= 2; code += t[:, j:L - k + 1 + j]; good &= ok[:, j:L - k + 1 + j]
+        dt = np.int32 if len(b)*4**k < 2**31 else np.int64; code, good = _window_codes(b, k, dt)
         code += (np.arange(len(b), dtype=dt)*4**k)[:, None]            # one block of 4**k counts per sequence
         c = np.bincount(code.ravel() if good.all() else code[good], minlength=len(b)*4**k)
         c = c.reshape(len(b), 4**k).astype(np.float32)
@@ -416,14 +421,22 @@ def fit_novelty(x,                    # `(N, L, 4)` one-hot training sequences
 def novelty_distance(x, model:dict)->np.ndarray:
     """The distance `(N,)` of `fit_novelty`: Mahalanobis of each sequence's k-mer profile to the training profiles, or
     its mean -log-likelihood per base under the training Markov chain (inf without a window free of N)."""
-    if model.get('kind', 'kmer') == 'markov':
-        f = kmer_profile(x, model['k'])
-        return np.where(f.any(1), -(f @ np.asarray(model['log_p'], np.float32)).astype(np.float64), np.inf)
+    if model.get('kind', 'kmer') == 'markov': return _markov_nll(x, model)
     # float32 for speed (percentiles need no more): cached on the model
     P = model.get('_p32')
     if P is None: P = model['_p32'] = np.asarray(model['precision'], np.float32)
     d = kmer_profile(x, model['k']) - np.asarray(model['mean'], np.float32)
     return np.sqrt(np.maximum(((d @ P)*d).sum(1, dtype=np.float64), 0))
+
+def _markov_nll(x, model:dict, batch_size:int=4096)->np.ndarray:
+    "Mean -log-likelihood per base `(N,)` under a Markov model of `fit_novelty`: one lookup per window, no profile."
+    x = np.asarray(x); N, L = x.shape[:2]; k = model['k']; lp = np.asarray(model['log_p'], np.float64)
+    out = np.full(N, np.inf)
+    if L < k: return out
+    for s in range(0, N, batch_size):
+        code, good = _window_codes(x[s:s + batch_size], k, np.int64); n = good.sum(1)
+        out[s:s + len(code)] = np.where(n > 0, -np.where(good, lp[code], 0.).sum(1)/np.maximum(n, 1), np.inf)
+    return out
 
 def novelty_percentile(d, model:dict)->np.ndarray:
     "The percentile `(N,)` in [0, 1] of distances `d` among the training sequences' own (`fit_novelty`)."
