@@ -262,11 +262,10 @@ def read_records(source,                  # FASTA path, table path, or '-' (stan
         yield ids, d[sc].astype(str).tolist()
 
 def _write_tsv(f, df:pd.DataFrame, header:bool):
-    """Write an id column and numeric columns as TSV, numbers to 6 significant digits (numpy formats them 3x faster than
-    pandas)."""
-    buf = io.StringIO(); np.savetxt(buf, df.iloc[:, 1:].to_numpy(np.float64), fmt='%.6g', delimiter='\t')
+    "Write an id column and numeric columns as TSV, numbers to 6 significant digits (a row format: 1.5x `savetxt`)."
+    fmt, v = '%s' + '\t%.6g'*(df.shape[1] - 1) + '\n', df.iloc[:, 1:].to_numpy(np.float64).tolist()
     if header: f.write('\t'.join(df.columns) + '\n')
-    f.write(''.join(f'{i}\t{l}\n' for i, l in zip(df.iloc[:, 0].astype(str), buf.getvalue().splitlines())))
+    f.write(''.join([fmt % (i, *r) for i, r in zip(df.iloc[:, 0].astype(str), v)]))
 
 def predict_file(run:Run, source, out,    # the run, the input (see `read_records`) and the output TSV (`.gz`: gzipped)
                  alpha=None, ensemble:bool=False, ragged:str=None, iupac:str=None, chunk_size:int=10_000,
