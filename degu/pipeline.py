@@ -91,6 +91,7 @@ def teachers_used(cfg:dict, ens):
     return ens.survivors(cfg['ensemble']['min_members'])
 
 def _novelty_shrink(cfg:dict): return cfg['shift'].get('novelty_shrink', 0.1)   # runs from before the key: 0.1
+def _novelty_kind(cfg:dict): return cfg['shift'].get('novelty', 'kmer')         # ... the k-mer distance
 
 def stored_novelty(cfg:dict, out)->dict:
     """The novelty model kept in `out/novelty.npz` if it was fitted with the config's `shift.novelty`, `shift.novelty_k`
@@ -98,7 +99,7 @@ def stored_novelty(cfg:dict, out)->dict:
     from degu.uncertainty import load_novelty
     p, sh = Path(out)/'novelty.npz', cfg['shift']
     if not p.exists(): return None
-    m = load_novelty(p); kind = sh.get('novelty', 'kmer')
+    m = load_novelty(p); kind = _novelty_kind(cfg)
     return m if m['kind'] == kind and m['k'] == sh['novelty_k'] and (kind == 'markov' or m['shrink_spec'] == str(
         _novelty_shrink(cfg))) else None
 
@@ -108,7 +109,7 @@ def novelty_model(cfg:dict, out, ds:SeqDataset)->dict:
     from degu.uncertainty import fit_novelty, save_novelty
     if (m := stored_novelty(cfg, out)) is not None and m['n'] == len(ds.x_train): return m
     m = fit_novelty(ds.x_train, cfg['shift']['novelty_k'], _novelty_shrink(cfg),
-                    kind=cfg['shift'].get('novelty', 'kmer'))
+                    kind=_novelty_kind(cfg))
     save_novelty(m, Path(out)/'novelty.npz'); return m
 
 def student_train_kwargs(cfg:dict)->dict:

@@ -85,7 +85,7 @@ class Run:
 
     @property
     def novelty(self)->dict:
-        "The run's novelty model (`shift.novelty`, fitted on the training split), fitted once and kept in `novelty.npz`."
+        "The run's novelty model (`shift.novelty`), fitted once on the training split and kept in `novelty.npz`."
         if self._novelty is None:
             from degu.pipeline import novelty_model, stored_novelty
             m = stored_novelty(self.config, self.path)         # the run's own: no need to read its training data
