@@ -238,7 +238,8 @@ def _check_lists(c):
 
 def _check_source(c):
     "The data source exists and has the configured columns (read from its first rows)."
-    from degu.data import DATASETS, DataError, _read_frame, resolve_column
+    import warnings
+    from degu.data import DATASETS, DataError, _read_frame, resolve_column, seq_column
     d = c['data']; src = d['source']
     if src in DATASETS: return
     path = Path(src)
@@ -246,9 +247,16 @@ def _check_source(c):
         raise ConfigError(f"config key 'data.source': {src!r} is neither an embedded data set {list(DATASETS)} nor an "
                           f"existing file or folder (relative paths are taken from {Path.cwd()}).")
     if not path.is_file() or path.suffix.lower() in ('.h5', '.hdf5'): return
-    try: cols = list(_read_frame(path, d['sep'], d['header'], d['columns'], d['encoding'], nrows=5).columns)
-    except DataError as e: raise ConfigError(f"config key 'data.source': {e}") from None
-    for key, c in [('seq_col', d['seq_col']), ('id_col', d['id_col'])] + [('target_cols',
+    with warnings.catch_warnings():                   # reading the table warns of its guesses; here they are checked
+        warnings.simplefilter('ignore')
+        try: df = _read_frame(path, d['sep'], d['header'], d['columns'], d['encoding'], nrows=5)
+        except DataError as e: raise ConfigError(f"config key 'data.source': {e}") from None
+        cols = list(df.columns)
+        try: d_seq = seq_column(df, d['seq_col'], src)
+        except DataError as e:
+            if 'not found' not in str(e): raise ConfigError(f"config key 'data.seq_col': {e}") from None
+            d_seq = d['seq_col']                      # not found: the loop below names the key and the columns
+    for key, c in [('seq_col', d_seq), ('id_col', d['id_col'])] + [('target_cols',
                                                                            t) for t in d['target_cols'] or []]:
         if c is None: continue
         try: resolve_column(cols, c, f'data.{key}', src)

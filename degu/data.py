@@ -14,8 +14,8 @@ import h5py
 __all__ = ['ALPHABET', 'IUPAC', 'SEPARATORS', 'SPLITS', 'DEEPSTARR_TARGETS', 'LENTIMPRA_GROUP', 'EMBEDDED', 'DATASETS',
            'DEEPSTARR_FILES', 'DEEPSTARR_SOURCES', 'ZENODO_RECORD_API', 'DataError', 'atomic_path', 'one_hot', 'decode',
            'revcomp', 'shuffle_mono', 'shuffle_dinuc', 'read_fasta', 'write_fasta', 'sniff_sep', 'check_targets',
-           'check_target_spread', 'check_xy', 'resolve_column', 'read_table', 'write_table', 'SeqDataset', 'read_h5',
-           'write_h5', 'read_fasta_activity', 'read_deepstarr_files', 'write_deepstarr_files', 'group_keys',
+           'check_target_spread', 'check_xy', 'resolve_column', 'seq_column', 'read_table', 'write_table', 'SeqDataset',
+           'read_h5', 'write_h5', 'read_fasta_activity', 'read_deepstarr_files', 'write_deepstarr_files', 'group_keys',
            'group_split', 'split_arrays', 'downsample', 'load_dataset', 'split_calibration', 'cache_dir', 'download',
            'download_deepstarr']
 
@@ -110,7 +110,9 @@ def one_hot(seqs,                 # DNA strings (any case; ACGTN), or one string
         raise DataError(f"{source}: row {r}, position {p}: character {seqs[r][p]!r} is not one of A, C, G, T, N "
                         f"(any case); {len(bad)} such characters in total. "
                         + ("IUPAC ambiguity codes can be read as N with iupac='N' (config: data.iupac: N)."
-                           if seqs[r][p].upper() in IUPAC else "Replace or remove them."))
+                           if seqs[r][p].upper() in IUPAC else
+                           "This looks like RNA: write U as T (e.g. seq.replace('U', 'T'))." if seqs[r][p] in 'Uu' else
+                           "Replace or remove them."))
     return np.take(_TABLES[n_policy], codes, axis=0)     # 6x faster than _TABLES[n_policy][codes]
 
 # %% ../nbs/00_data.ipynb #c015
@@ -208,7 +210,7 @@ SEPARATORS = ('\t', ',', ';')
 def sniff_sep(line:str,          # the file's first line
               default:str='\t',  # separator the file name suggests
              )->str:
-    """The field separator of a table: `default` if the first line has it, else the most frequent of tab, comma,
+    r"""The field separator of a table: `default` if the first line has it, else the most frequent of tab, comma,
     semicolon, else runs of spaces (`r'\s+'`) if the line has any between fields."""
     if default in line: return default
     counts = {s: line.count(s) for s in SEPARATORS}
@@ -216,18 +218,34 @@ def sniff_sep(line:str,          # the file's first line
     if counts[best]: return best
     return r'\s+' if len(line.split()) > 1 else default
 
+_LONG_DNA = '[ACGTNacgtn]{10,}'             # a header line holds no sequence this long
+
+def _fields(line:str, sep:str)->list:
+    "The fields of one table line (quotes around a field dropped)."
+    parts = line.split() if sep == r'\s+' else line.rstrip('\r\n').split(sep)
+    return [p.strip().strip('"\'') for p in parts]
+
+def _any_number(line:str, sep:str)->bool:
+    "Whether a table line has a numeric field (so it is data, not a header)."
+    return any(re.fullmatch(r'[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?', f) for f in _fields(line, sep))
+
 def _read_frame(path, sep=None, header:bool=True, columns=None, encoding:str='utf-8', nrows:int=None):
-    "Read a delimited table (separator sniffed unless given), with clear errors for empty and mis-encoded files."
+    """Read a delimited table (separator sniffed unless given; leading `#` lines skipped, the last one the header if
+    the first line after it is data), with clear errors for empty and mis-encoded files."""
     path = Path(path)
     name = path.name[:-3] if path.name.endswith('.gz') else path.name
     try:
         with _open_text(path, encoding) as f:
-            first = f.readline()
+            first, notes = f.readline(), []
+            while first.startswith('#'): notes.append(first); first = f.readline()    # leading '#' comment lines
             if sep is None: sep = sniff_sep(first, ',' if name.endswith('.csv') else '\t')
             f.seek(0)
             hdr = 0 if header and columns is None else None
-            return pd.read_csv(f, sep=sep, header=hdr, names=list(columns) if columns is not None else None,
-                               nrows=nrows)
+            names = list(columns) if columns is not None else None
+            if notes and hdr == 0 and _any_number(first, sep) and \
+               len(_fields(notes[-1].lstrip('#'), sep)) == len(_fields(first, sep)):   # '#seq<TAB>act' above the data
+                names, hdr = _fields(notes[-1].lstrip('#'), sep), None
+            df = pd.read_csv(f, sep=sep, header=hdr, names=names, nrows=nrows, skiprows=len(notes))
     except pd.errors.EmptyDataError:
         raise DataError(f"{path}: the file is empty. Expected {'a header line and ' if header else ''}one row per "
                         "sequence.") from None
@@ -238,6 +256,12 @@ def _read_frame(path, sep=None, header:bool=True, columns=None, encoding:str='ut
                         "latin-1).") from None
     except LookupError: raise DataError(f"{path}: unknown text encoding {encoding!r}; use e.g. 'utf-8' or "
                                         "'latin-1'.") from None
+    if hdr == 0 and any(isinstance(c, str) and re.fullmatch(_LONG_DNA, c.strip()) for c in df.columns):
+        import warnings
+        warnings.warn(f"{path}: the first line holds a DNA sequence, so the file is read without a header (columns "
+                      "numbered 0, 1, ...; config: data.header: false says so and silences this).", stacklevel=3)
+        return _read_frame(path, sep, False, None, encoding, nrows)
+    return df
 
 def check_targets(y,              # `(N, T)` targets
                   columns=None,   # target names, for messages
@@ -294,6 +318,28 @@ def resolve_column(cols:list,      # the table's columns
     raise DataError(f"{path}: column {c!r} (from {key}) not found. Columns are: {cols}. Pass {key}= one of "
                     f"these.{hint}")
 
+_DNA = r'[ACGTNacgtn]+'
+
+def seq_column(df:pd.DataFrame,  # the table as read
+               seq_col='seq',    # the column asked for: a name or a 0-based number
+               path='input'):
+    """The sequence column: `seq_col` if the table has it; if `seq_col` is the default 'seq' and no column is named so,
+    the table's only column of DNA (a warning names it); else one `DataError` listing the columns."""
+    import warnings
+    cols = list(df.columns)
+    if seq_col != 'seq' or 'seq' in cols: return resolve_column(cols, seq_col, 'seq_col', path)
+    names_are_data = any(re.fullmatch(_LONG_DNA, c) or _any_number(c, '\t') for c in cols if isinstance(c, str))
+    dna = [] if names_are_data else [c for c in cols if not pd.api.types.is_numeric_dtype(df[c]) and
+                                     df[c].dropna().astype(str).str.strip().str.fullmatch(_DNA).all()]
+    if len(dna) > 1:
+        raise DataError(f"{path}: no column 'seq', and columns {dna} all hold DNA. Pass seq_col= one of these (config: "
+                        "data.seq_col).")
+    if len(dna) == 1:
+        warnings.warn(f"{path}: no column 'seq'; reading the sequences from column {dna[0]!r}, the only column of DNA "
+                      "(pass seq_col= to choose another).", stacklevel=3)
+        return dna[0]
+    return resolve_column(cols, seq_col, 'seq_col', path)
+
 _DECIMAL_COMMA = r'^\s*[-+]?\d+,\d+(?:[eE][-+]?\d+)?\s*$'
 _COMMA_HINT = " It looks like a decimal comma: write the numbers with a decimal point (0.5, not 0,5)."
 
@@ -305,7 +351,8 @@ def _not_numbers(t, text, ids, path):
                     f"such values in total).{hint}")
 
 def read_table(path,               # TSV/CSV file (optionally .gz); separator sniffed from the first line unless `sep`
-               seq_col='seq',      # column holding DNA sequences: a name, or a 0-based number
+               seq_col='seq',      # column holding DNA sequences: a name, or a 0-based number ('seq' and absent: the
+                                   # only column of DNA)
                target_cols=None,   # target columns, names or numbers (default: every numeric column except ids)
                id_col=None,        # column holding sequence ids, name or number (default: row numbers)
                sep:str=None,       # field separator
@@ -324,7 +371,7 @@ def read_table(path,               # TSV/CSV file (optionally .gz); separator sn
     if len(cols) == 1 and sep is None and any(s in str(cols[0]) for s in SEPARATORS):
         raise DataError(f"{path}: found one column {cols[0]!r}; pass the separator, e.g. sep=',' (config: data.sep: "
                         "',').")
-    seq_col = resolve_column(cols, seq_col, 'seq_col', path)
+    seq_col = seq_column(df, seq_col, path)
     id_col = None if id_col is None else resolve_column(cols, id_col, 'id_col', path)
     if target_cols is None:
         target_cols = [c for c in cols if c not in (seq_col, id_col) and pd.api.types.is_numeric_dtype(df[c])]

@@ -251,10 +251,10 @@ def read_records(source,                  # FASTA path, table path, or '-' (stan
         if n == 0: raise DataError(f"{src}: the file is empty (no FASTA records).")
         if seqs: yield ids, seqs
         return
-    from degu.data import _read_frame, resolve_column
+    from degu.data import _read_frame, resolve_column, seq_column
     df = _read_frame(src, sep, header, columns, encoding)
     if len(df) == 0: raise DataError(f"{src}: the table has no rows.")
-    sc = resolve_column(list(df.columns), seq_col, 'seq_col', src)
+    sc = seq_column(df, seq_col, src)
     ic = None if id_col is None else resolve_column(list(df.columns), id_col, 'id_col', src)
     for s in range(0, len(df), chunk_size):
         d = df.iloc[s:s + chunk_size]

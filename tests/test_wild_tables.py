@@ -67,6 +67,16 @@ def test_convert_headerless_with_flags(tmp_path):
     from degu.data import read_h5
     d = read_h5(tmp_path/'t.h5'); assert len(d) == 50 and d.seq_len == 40 and d.targets == ['activity']
 
+def test_convert_guesses_a_headerless_table_and_says_so(tmp_path):
+    rng = np.random.default_rng(1)
+    rows = ''.join(f'e{i}\t{"".join(rng.choice(list("ACGT"), 40))}\t{rng.normal():.3f}\n' for i in range(50))
+    (tmp_path/'t.txt').write_text('# exported by the core facility\n' + rows)
+    r = _degu('convert', tmp_path/'t.txt', tmp_path/'t.h5', '--id-col', '0')
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert 'read without a header' in r.stderr and 'the only column of DNA' in r.stderr, r.stderr[-2000:]
+    from degu.data import read_h5
+    d = read_h5(tmp_path/'t.h5'); assert len(d) == 50 and d.seq_len == 40 and d.targets == ['2']
+
 def _run_table(tmp_path, table:str, **cfg):
     "`degu run` on a table (its text) with config keys `cfg`; the finished process."
     (tmp_path/'t.tsv').write_text(table)
