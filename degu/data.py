@@ -176,11 +176,15 @@ def shuffle_dinuc(x,          # `(N, L, 4)` one-hot (N positions all-zero)
 
 # %% ../nbs/00_data.ipynb #c021
 def _open_text(path, encoding:str='utf-8'):
-    "Open a text file, transparently gunzipping `.gz`; a UTF-8 byte-order mark is skipped."
+    """Open a text file, transparently gunzipping `.gz`; a UTF-8 byte-order mark is skipped, and a UTF-16 one (Excel's
+    'Unicode text') read as UTF-16."""
     path = Path(path)
     if not path.exists(): raise DataError(f"{path}: file not found. Check the path (relative paths are taken from "
                                           f"{Path.cwd()}).")
     enc = 'utf-8-sig' if encoding.lower().replace('_', '-') in ('utf-8', 'utf8') else encoding
+    if enc == 'utf-8-sig':
+        with (gzip.open(path) if path.suffix == '.gz' else open(path, 'rb')) as f:
+            if f.read(2) in (b'\xff\xfe', b'\xfe\xff'): enc = 'utf-16'          # the file declares it
     return gzip.open(path, 'rt', encoding=enc) if path.suffix == '.gz' else open(path, encoding=enc)
 
 def read_fasta(path, # FASTA file (optionally .gz)
