@@ -175,6 +175,11 @@ def shuffle_dinuc(x,          # `(N, L, 4)` one-hot (N positions all-zero)
     return np.vstack([np.eye(4), n_row]).astype(x.dtype)[out]
 
 # %% ../nbs/00_data.ipynb #c021
+_BINARY = {b'PK\x03\x04': 'a ZIP archive (an Excel .xlsx workbook?)', b'\xd0\xcf\x11\xe0': 'an Excel .xls workbook',
+           b'\x89HDF': 'an HDF5 file', b'PAR1': 'a Parquet file'}
+_BINARY_FIX = ("Save the sheet as tab-separated text or CSV (one row per sequence), or give a FASTA file; an HDF5 data "
+               "set written by degu (`degu convert`) is read as data.source directly.")
+
 def _open_text(path, encoding:str='utf-8'):
     """Open a text file, transparently gunzipping `.gz`; a UTF-8 byte-order mark is skipped, and a UTF-16 one (Excel's
     'Unicode text') read as UTF-16."""
@@ -182,9 +187,10 @@ def _open_text(path, encoding:str='utf-8'):
     if not path.exists(): raise DataError(f"{path}: file not found. Check the path (relative paths are taken from "
                                           f"{Path.cwd()}).")
     enc = 'utf-8-sig' if encoding.lower().replace('_', '-') in ('utf-8', 'utf8') else encoding
-    if enc == 'utf-8-sig':
-        with (gzip.open(path) if path.suffix == '.gz' else open(path, 'rb')) as f:
-            if f.read(2) in (b'\xff\xfe', b'\xfe\xff'): enc = 'utf-16'          # the file declares it
+    with (gzip.open(path) if path.suffix == '.gz' else open(path, 'rb')) as f: head = f.read(4)
+    for magic, what in _BINARY.items():
+        if head.startswith(magic): raise DataError(f"{path}: this is {what}, not text. {_BINARY_FIX}")
+    if enc == 'utf-8-sig' and head[:2] in (b'\xff\xfe', b'\xfe\xff'): enc = 'utf-16'   # the file declares it
     return gzip.open(path, 'rt', encoding=enc) if path.suffix == '.gz' else open(path, encoding=enc)
 
 def read_fasta(path, # FASTA file (optionally .gz)
