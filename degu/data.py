@@ -330,17 +330,22 @@ def resolve_column(cols:list,      # the table's columns
 
 _DNA = r'[ACGTNacgtn]+'
 
+def _is_dna(col:pd.Series)->bool:
+    "Whether a column holds sequences: only DNA letters, and 10 bases or more in the median (not ids like 'a', 'gag')."
+    v = col.dropna().astype(str).str.strip()
+    return len(v) > 0 and bool(v.str.fullmatch(_DNA).all()) and v.str.len().median() >= 10
+
 def seq_column(df:pd.DataFrame,  # the table as read
                seq_col='seq',    # the column asked for: a name or a 0-based number
                path='input'):
     """The sequence column: `seq_col` if the table has it; if `seq_col` is the default 'seq' and no column is named so,
-    the table's only column of DNA (a warning names it); else one `DataError` listing the columns."""
+    the table's only column of DNA sequences (`_is_dna`; a warning names it); else one `DataError` listing the
+    columns."""
     import warnings
     cols = list(df.columns)
     if seq_col != 'seq' or 'seq' in cols: return resolve_column(cols, seq_col, 'seq_col', path)
     names_are_data = any(re.fullmatch(_LONG_DNA, c) or _any_number(c, '\t') for c in cols if isinstance(c, str))
-    dna = [] if names_are_data else [c for c in cols if not pd.api.types.is_numeric_dtype(df[c]) and
-                                     df[c].dropna().astype(str).str.strip().str.fullmatch(_DNA).all()]
+    dna = [] if names_are_data else [c for c in cols if not pd.api.types.is_numeric_dtype(df[c]) and _is_dna(df[c])]
     if len(dna) > 1:
         raise DataError(f"{path}: no column 'seq', and columns {dna} all hold DNA. Pass seq_col= one of these (config: "
                         "data.seq_col).")
