@@ -339,8 +339,8 @@ def seq_column(df:pd.DataFrame,  # the table as read
                seq_col='seq',    # the column asked for: a name or a 0-based number
                path='input'):
     """The sequence column: `seq_col` if the table has it; if `seq_col` is the default 'seq' and no column is named so,
-    the table's only column of DNA sequences (`_is_dna`; a warning names it); else one `DataError` listing the
-    columns."""
+    the table's only column of DNA sequences (DNA letters only, median 10 bases or more; a warning names it); else one
+    `DataError` listing the columns."""
     import warnings
     cols = list(df.columns)
     if seq_col != 'seq' or 'seq' in cols: return resolve_column(cols, seq_col, 'seq_col', path)
