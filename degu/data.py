@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_data.ipynb #c003
 from __future__ import annotations
-import os, re, gzip, json, hashlib, tempfile, contextlib, importlib.resources, http.client, urllib.request, urllib.error
+import os, re, gzip, json, hashlib, tempfile, warnings, contextlib, importlib.resources, http.client, urllib.request
+import urllib.error
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -241,7 +242,8 @@ def _any_number(line:str, sep:str)->bool:
 
 def _read_frame(path, sep=None, header:bool=True, columns=None, encoding:str='utf-8', nrows:int=None):
     """Read a delimited table (separator sniffed unless given; leading `#` lines skipped, the last one the header if
-    the first line after it is data), with clear errors for empty and mis-encoded files."""
+    the first line after it is data; no header if the first line holds a sequence), with clear errors for empty and
+    mis-encoded files."""
     path = Path(path)
     name = path.name[:-3] if path.name.endswith('.gz') else path.name
     try:
@@ -255,6 +257,11 @@ def _read_frame(path, sep=None, header:bool=True, columns=None, encoding:str='ut
             if notes and hdr == 0 and _any_number(first, sep) and \
                len(_fields(notes[-1].lstrip('#'), sep)) == len(_fields(first, sep)):   # '#seq<TAB>act' above the data
                 names, hdr = _fields(notes[-1].lstrip('#'), sep), None
+            elif hdr == 0 and any(re.fullmatch(_LONG_DNA, x) for x in _fields(first, sep)):
+                warnings.warn(f"{path}: the first line holds a DNA sequence, so the file is read without a header "
+                              "(columns numbered 0, 1, ...; config: data.header: false says so and silences this).",
+                              stacklevel=3)
+                hdr = None
             df = pd.read_csv(f, sep=sep, header=hdr, names=names, nrows=nrows, skiprows=len(notes))
     except pd.errors.EmptyDataError:
         raise DataError(f"{path}: the file is empty. Expected {'a header line and ' if header else ''}one row per "
@@ -266,11 +273,6 @@ def _read_frame(path, sep=None, header:bool=True, columns=None, encoding:str='ut
                         "latin-1).") from None
     except LookupError: raise DataError(f"{path}: unknown text encoding {encoding!r}; use e.g. 'utf-8' or "
                                         "'latin-1'.") from None
-    if hdr == 0 and any(isinstance(c, str) and re.fullmatch(_LONG_DNA, c.strip()) for c in df.columns):
-        import warnings
-        warnings.warn(f"{path}: the first line holds a DNA sequence, so the file is read without a header (columns "
-                      "numbered 0, 1, ...; config: data.header: false says so and silences this).", stacklevel=3)
-        return _read_frame(path, sep, False, None, encoding, nrows)
     return df
 
 def check_targets(y,              # `(N, T)` targets
@@ -341,10 +343,9 @@ def seq_column(df:pd.DataFrame,  # the table as read
     """The sequence column: `seq_col` if the table has it; if `seq_col` is the default 'seq' and no column is named so,
     the table's only column of DNA sequences (DNA letters only, median 10 bases or more; a warning names it); else one
     `DataError` listing the columns."""
-    import warnings
     cols = list(df.columns)
     if seq_col != 'seq' or 'seq' in cols: return resolve_column(cols, seq_col, 'seq_col', path)
-    names_are_data = any(re.fullmatch(_LONG_DNA, c) or _any_number(c, '\t') for c in cols if isinstance(c, str))
+    names_are_data = any(_any_number(c, '\t') for c in cols if isinstance(c, str))   # a headerless file read with one
     dna = [] if names_are_data else [c for c in cols if not pd.api.types.is_numeric_dtype(df[c]) and _is_dna(df[c])]
     if len(dna) > 1:
         raise DataError(f"{path}: no column 'seq', and columns {dna} all hold DNA. Pass seq_col= one of these (config: "
@@ -379,7 +380,6 @@ def read_table(path,               # TSV/CSV file (optionally .gz); separator sn
                **kwargs,           # passed to `one_hot`, e.g. `ragged='pad'`, `iupac='N'`
               )->tuple:            # (x `(N, L, 4)` uint8, y `(N, T)` float32, ids, target names)
     "Read a delimited table with a sequence column and target columns, with or without a header."
-    import warnings
     df = _read_frame(path, sep, header, columns, encoding)
     if len(df) == 0: raise DataError(f"{path}: the table has a header but no rows.")
     cols = list(df.columns)
