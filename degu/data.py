@@ -15,10 +15,10 @@ import h5py
 __all__ = ['ALPHABET', 'IUPAC', 'SEPARATORS', 'SPLITS', 'DEEPSTARR_TARGETS', 'LENTIMPRA_GROUP', 'EMBEDDED', 'DATASETS',
            'DEEPSTARR_FILES', 'DEEPSTARR_SOURCES', 'ZENODO_RECORD_API', 'DataError', 'atomic_path', 'one_hot', 'decode',
            'revcomp', 'shuffle_mono', 'shuffle_dinuc', 'read_fasta', 'write_fasta', 'sniff_sep', 'check_targets',
-           'check_target_spread', 'check_xy', 'resolve_column', 'seq_column', 'read_table', 'write_table', 'SeqDataset',
-           'read_h5', 'write_h5', 'read_fasta_activity', 'read_deepstarr_files', 'write_deepstarr_files', 'group_keys',
-           'group_split', 'split_arrays', 'downsample', 'load_dataset', 'split_calibration', 'cache_dir', 'download',
-           'download_deepstarr']
+           'check_target_spread', 'check_xy', 'resolve_column', 'seq_column', 'target_columns', 'read_table',
+           'write_table', 'SeqDataset', 'read_h5', 'write_h5', 'read_fasta_activity', 'read_deepstarr_files',
+           'write_deepstarr_files', 'group_keys', 'group_split', 'split_arrays', 'downsample', 'load_dataset',
+           'split_calibration', 'cache_dir', 'download', 'download_deepstarr']
 
 # %% ../nbs/00_data.ipynb #c005
 class DataError(ValueError):
@@ -240,6 +240,13 @@ def _any_number(line:str, sep:str)->bool:
     "Whether a table line has a numeric field (so it is data, not a header)."
     return any(re.fullmatch(r'[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?', f) for f in _fields(line, sep))
 
+def _unique_names(names:list, n:int, path):
+    "One `DataError` for a header that names two columns alike (pandas would rename the second, e.g. 'act.1')."
+    if len(names) != n: return                                # a quoted field held the separator: pandas knows better
+    seen = [c for i, c in enumerate(names) if c and c in names[:i]]
+    if seen: raise DataError(f"{path}: the header names more than one column {seen[0]!r}; rename them so that every "
+                             "column has its own name.")
+
 def _read_frame(path, sep=None, header:bool=True, columns=None, encoding:str='utf-8', nrows:int=None):
     """Read a delimited table (separator sniffed unless given; leading `#` lines skipped, the last one the header if
     the first line after it is data; no header if the first line holds a sequence), with clear errors for empty and
@@ -263,6 +270,7 @@ def _read_frame(path, sep=None, header:bool=True, columns=None, encoding:str='ut
                               stacklevel=3)
                 hdr = None
             df = pd.read_csv(f, sep=sep, header=hdr, names=names, nrows=nrows, skiprows=len(notes))
+            if hdr == 0: _unique_names(_fields(first, sep), len(df.columns), path)
     except pd.errors.EmptyDataError:
         raise DataError(f"{path}: the file is empty. Expected {'a header line and ' if header else ''}one row per "
                         "sequence.") from None
@@ -356,6 +364,26 @@ def seq_column(df:pd.DataFrame,  # the table as read
         return dna[0]
     return resolve_column(cols, seq_col, 'seq_col', path)
 
+def _counts_rows(col:pd.Series)->bool:
+    "Whether a column is a row number (0, 1, 2, ... or 1, 2, 3, ...), as pandas' `to_csv` writes its index."
+    v = col.to_numpy()
+    return len(v) >= 20 and pd.api.types.is_integer_dtype(col) and (v[0] in (0, 1)) and bool((np.diff(v) == 1).all())
+
+def target_columns(df:pd.DataFrame,  # the table as read
+                   exclude=(),       # columns that are not targets (the sequence and id columns)
+                   path='input'):
+    """The table's target columns when none are named: every numeric column but `exclude`, a column without a name
+    (pandas' index, read back as 'Unnamed: 0') and, beside other targets, a row number; a warning names each skipped."""
+    out, counted = [], []
+    def skip(c, why): warnings.warn(f"{path}: column {c!r} {why}, so it is not a target (a table index?); name it in "
+                                    "target_cols= (config: data.target_cols) to use it.", stacklevel=4)
+    for c in df.columns:
+        if c in exclude or not pd.api.types.is_numeric_dtype(df[c]): continue
+        if isinstance(c, str) and re.fullmatch(r'Unnamed: \d+', c): skip(c, 'has no name in the header')
+        else: (counted if _counts_rows(df[c]) else out).append(c)
+    for c in counted if out else []: skip(c, 'counts the rows (0, 1, 2, ...)')
+    return out or counted                      # a row number as the only numeric column: the user's target
+
 _DECIMAL_COMMA = r'^\s*[-+]?\d+,\d+(?:[eE][-+]?\d+)?\s*$'
 _COMMA_HINT = " It looks like a decimal comma: write the numbers with a decimal point (0.5, not 0,5)."
 
@@ -389,7 +417,7 @@ def read_table(path,               # TSV/CSV file (optionally .gz); separator sn
     seq_col = seq_column(df, seq_col, path)
     id_col = None if id_col is None else resolve_column(cols, id_col, 'id_col', path)
     if target_cols is None:
-        target_cols = [c for c in cols if c not in (seq_col, id_col) and pd.api.types.is_numeric_dtype(df[c])]
+        target_cols = target_columns(df, (seq_col, id_col), path)
         if not target_cols:
             comma = [c for c in cols if c not in (seq_col, id_col)
                      and df[c].astype(str).str.match(_DECIMAL_COMMA).mean() > 0.5]
@@ -592,8 +620,7 @@ def read_fasta_activity(fasta,          # FASTA file of sequences
     ids, seqs = read_fasta(fasta)
     df = _read_frame(activity, sep='\t')
     if target_cols is None:
-        target_cols = [c for c in DEEPSTARR_TARGETS if c in df.columns] or \
-                      [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]
+        target_cols = [c for c in DEEPSTARR_TARGETS if c in df.columns] or target_columns(df, (), activity)
     for c in target_cols:
         if c not in df.columns:
             raise DataError(f"{activity}: column {c!r} not found. Columns are: {list(df.columns)}. Pass target_cols= "
