@@ -196,7 +196,7 @@ def _open_text(path, encoding:str='utf-8'):
 
 def read_fasta(path, # FASTA file (optionally .gz)
               )->tuple: # (ids, seqs) lists
-    "Read a FASTA file into ids and sequences (multi-line records allowed)."
+    "Read a FASTA file into ids and sequences (multi-line records and spaces inside lines allowed)."
     ids, seqs, cur = [], [], None
     with _open_text(path) as f:
         for ln, line in enumerate(f, 1):
@@ -206,7 +206,7 @@ def read_fasta(path, # FASTA file (optionally .gz)
                 ids.append(line[1:].split()[0] if len(line) > 1 else f'seq{len(ids)}'); seqs.append([]); continue
             if not ids: raise DataError(f"{path}: line {ln} holds sequence text before any '>' header; is this a FASTA "
                                         "file?")
-            seqs[-1].append(line)
+            seqs[-1].append(''.join(line.split()))              # spaces inside a line (GenBank-style blocks)
     if not ids: raise DataError(f"{path}: the file is empty (no FASTA records). Check that the download finished.")
     return ids, [''.join(s) for s in seqs]
 
