@@ -6,7 +6,7 @@
 __all__ = ['convert', 'run_design', 'main']
 
 # %% ../nbs/17_cli.ipynb #c003
-import argparse, os, sys
+import argparse, json, os, sys
 from pathlib import Path
 import degu
 from .data import load_dataset, DATASETS, download_deepstarr, write_h5, DataError
@@ -81,8 +81,8 @@ def _add_analyses(sub):
     v = sub.add_parser('variants',
                        help="score variants with a finished run's teachers and student (variants/variants.tsv + "
                             "figures)")
-    v.add_argument('config', help='the YAML config of the finished run')
-    v.add_argument('--out', help='the finished run folder')
+    v.add_argument('config', help='the finished run folder, or the YAML config of the finished run (with --out)')
+    v.add_argument('--out', help='the finished run folder, when the first argument is its YAML config')
     g = v.add_mutually_exclusive_group(required=True)
     g.add_argument('--pairs', help='TSV/CSV of ref and alt sequences (columns ref, alt, optional id)')
     g.add_argument('--table', help="TSV/CSV of id, pos (1-based), ref, alt on the run's own sequences")
@@ -93,8 +93,9 @@ def _add_analyses(sub):
     m = sub.add_parser('motifs',
                        help="TF-MoDISco motifs of a finished run's ensemble average and student (motifs/motifs.tsv + "
                             "logos)")
-    m.add_argument('config', help='the YAML config of the finished run (its motifs section applies)')
-    m.add_argument('--out', help='the finished run folder')
+    m.add_argument('config', help='the finished run folder, or the YAML config of the finished run (with --out; its '
+                                  'motifs section applies)')
+    m.add_argument('--out', help='the finished run folder, when the first argument is its YAML config')
     m.add_argument('--n-seqs', type=int,
                    help='the N most active test sequences (default: motifs.n_seqs, else the whole test split)')
     m.add_argument('--max-seqlets', type=int, help='seqlets kept per sign (default: motifs.max_seqlets)')
@@ -219,6 +220,20 @@ def run_design(a):
     for p in write_design(res, a.out, run, x0, ids):
         if not a.quiet: print(f'wrote {p}')
 
+def _analysis_config(config, out)->tuple:
+    """`(config, run folder)` for `variants` and `motifs`: a finished run folder (its stored config), or a YAML config
+    with `--out` (default: runs/ and the config's name)."""
+    from degu.config import load_config, validate_config, ConfigError
+    p = Path(config)
+    if not p.is_dir(): return load_config(p), out or str(Path('runs')/p.stem)
+    if not (p/'config.json').exists():
+        raise ConfigError(f"{p} is a folder but not a finished run (no config.json): give the folder `degu run --out` "
+                          "wrote, or the run's YAML config with --out.")
+    if out is not None and Path(out).resolve() != p.resolve():
+        raise ConfigError(f"--out {out} names another folder than the run {p}: give one of them.")
+    # the stored config is the run's own, defaults filled in; its data were read into dataset.h5 already
+    return validate_config(json.loads((p/'config.json').read_text()), check_files=False), str(p)
+
 _UNTIL = {'run': 'report', 'train-member': 'ensemble', 'assemble': 'ensemble', 'distill': 'student',
           'evaluate': 'conformal', 'attribute': 'attribute', 'shift': 'shift'}
 
@@ -240,14 +255,14 @@ def main(argv=None):
                          train=a.cmd == 'run', verbose=0 if a.quiet else 1)
         elif a.cmd == 'variants':
             from degu.run import run_variants
-            run_variants(load_config(a.config), a.out or str(Path('runs')/Path(a.config).stem), a.pairs, a.table, a.vcf,
-                         a.fasta,
-                         a.ism, verbose=0 if a.quiet else 1)
+            run_variants(*_analysis_config(a.config, a.out), a.pairs, a.table, a.vcf, a.fasta, a.ism,
+                         verbose=0 if a.quiet else 1)
         elif a.cmd == 'motifs':
             from degu.run import run_motifs
-            cfg = load_config(a.config); over = {'n_seqs': a.n_seqs, 'max_seqlets': a.max_seqlets, 'meme': a.meme}
+            cfg, out = _analysis_config(a.config, a.out)
+            over = {'n_seqs': a.n_seqs, 'max_seqlets': a.max_seqlets, 'meme': a.meme}
             cfg['motifs'] = {**cfg.get('motifs', {}), **{k: v for k, v in over.items() if v is not None}}
-            run_motifs(cfg, a.out or str(Path('runs')/Path(a.config).stem), verbose=0 if a.quiet else 1)
+            run_motifs(cfg, out, verbose=0 if a.quiet else 1)
         elif a.cmd == 'predict':
             from degu.run import load_run, predict_file
             n = predict_file(load_run(a.run), a.input, a.out, a.alpha, a.ensemble, a.ragged, a.iupac, a.chunk_size,

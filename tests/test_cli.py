@@ -117,6 +117,8 @@ def test_variants_command_ism_vcf_and_errors(tmp_path, smoke_run):
     assert len(t) == 690 and {'effect', 'ensemble_effect', 'ensemble_effect_std', 'z'} <= set(t.columns)
     assert (t.effect_std > 0).all() and np.allclose(t.effect_z, t.effect/t.effect_std, rtol=1e-4, atol=1e-6)   # the student's effect std
     assert (out/'variants'/'ism_heatmap.png').stat().st_size > 1000
+    r = _degu('variants', str(out), '--ism', '1')                      # the run folder alone, as `degu predict` takes it
+    assert r.returncode == 0 and '[variants] 690 variants x 1 tasks' in r.stdout, r.stderr[-2000:]
     # a genome made of two test sequences with 300 bp of flank, and a VCF on it
     ds = read_h5(out/'dataset.h5'); s = decode(ds.x_test[:2]); chrom = 'ACGT'*75 + s[0] + s[1] + 'TGCA'*75
     (tmp_path/'g.fa').write_text('>chrT\n' + '\n'.join(chrom[i:i + 60] for i in range(0, len(chrom), 60)) + '\n')
