@@ -6,7 +6,7 @@
 __all__ = ['convert', 'run_design', 'main']
 
 # %% ../nbs/17_cli.ipynb #c003
-import argparse, json, os, sys
+import argparse, os, sys
 from pathlib import Path
 import degu
 from .data import load_dataset, DATASETS, download_deepstarr, write_h5, DataError
@@ -47,7 +47,7 @@ def _add_run_commands(sub):
                   'attribute': 'run up to attribution consistency', 'shift': 'run up to the shift evaluation'}
     cmds = {'run': r, **{k: sub.add_parser(k, help=v) for k, v in stage_help.items()}}
     for name, c in cmds.items():
-        c.add_argument('config', help='YAML config (`degu init` writes an example)')
+        c.add_argument('config', help='YAML config (`degu init` writes an example), or a run folder to resume')
         c.add_argument('--out', help='output folder (default: the config file name without .yaml, under runs/)')
         c.add_argument('-q', '--quiet', action='store_true', help='no progress output')
     cmds['train-member'].add_argument('--member', type=int, required=True,
@@ -220,19 +220,16 @@ def run_design(a):
     for p in write_design(res, a.out, run, x0, ids):
         if not a.quiet: print(f'wrote {p}')
 
-def _analysis_config(config, out)->tuple:
-    """`(config, run folder)` for `variants` and `motifs`: a finished run folder (its stored config), or a YAML config
-    with `--out` (default: runs/ and the config's name)."""
-    from degu.config import load_config, validate_config, ConfigError
+def _config_and_out(config, out)->tuple:
+    """`(config, run folder)` of the commands that take a config: a run folder (its stored config: the run resumes, or
+    is analysed), or a YAML config with `--out` (default: runs/ and the config's name)."""
+    from degu.config import load_config, stored_config, ConfigError
     p = Path(config)
     if not p.is_dir(): return load_config(p), out or str(Path('runs')/p.stem)
-    if not (p/'config.json').exists():
-        raise ConfigError(f"{p} is a folder but not a finished run (no config.json): give the folder `degu run --out` "
-                          "wrote, or the run's YAML config with --out.")
     if out is not None and Path(out).resolve() != p.resolve():
         raise ConfigError(f"--out {out} names another folder than the run {p}: give one of them.")
-    # the stored config is the run's own, defaults filled in; its data were read into dataset.h5 already
-    return validate_config(json.loads((p/'config.json').read_text()), check_files=False), str(p)
+    # once dataset.h5 is written the data source is not read again
+    return stored_config(p, check_files=not (p/'dataset.h5').exists()), str(p)
 
 _UNTIL = {'run': 'report', 'train-member': 'ensemble', 'assemble': 'ensemble', 'distill': 'student',
           'evaluate': 'conformal', 'attribute': 'attribute', 'shift': 'shift'}
@@ -249,17 +246,16 @@ def main(argv=None):
             quickstart(a.out, a.smoke, verbose=0 if a.quiet else 1)
         elif a.cmd in _UNTIL:
             from degu.pipeline import run_pipeline         # TensorFlow: imported only by the commands that train or score
-            cfg = load_config(a.config)
-            out = a.out or str(Path('runs')/Path(a.config).stem)
+            cfg, out = _config_and_out(a.config, a.out)
             run_pipeline(cfg, out, until=_UNTIL[a.cmd], member=getattr(a, 'member', None),
                          train=a.cmd == 'run', verbose=0 if a.quiet else 1)
         elif a.cmd == 'variants':
             from degu.run import run_variants
-            run_variants(*_analysis_config(a.config, a.out), a.pairs, a.table, a.vcf, a.fasta, a.ism,
+            run_variants(*_config_and_out(a.config, a.out), a.pairs, a.table, a.vcf, a.fasta, a.ism,
                          verbose=0 if a.quiet else 1)
         elif a.cmd == 'motifs':
             from degu.run import run_motifs
-            cfg, out = _analysis_config(a.config, a.out)
+            cfg, out = _config_and_out(a.config, a.out)
             over = {'n_seqs': a.n_seqs, 'max_seqlets': a.max_seqlets, 'meme': a.meme}
             cfg['motifs'] = {**cfg.get('motifs', {}), **{k: v for k, v in over.items() if v is not None}}
             run_motifs(cfg, out, verbose=0 if a.quiet else 1)

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['DEFAULT_CONFIG', 'CONFIGS', 'EXAMPLES', 'QUICKSTART_CONFIG', 'SMOKE_CONFIG', 'versions', 'write_json', 'ConfigError',
            'validate_config', 'student_width', 'arch_kwargs', 'load_config', 'example_config', 'init_example',
-           'data_fingerprint']
+           'stored_config', 'data_fingerprint']
 
 # %% ../nbs/12_config.ipynb #f003
-import os, json, copy, difflib, platform
+import os, re, json, copy, difflib, platform
 from pathlib import Path
 import numpy as np
 import degu
@@ -296,13 +296,22 @@ def arch_kwargs(cfg:dict,            # a validated config
     if (p := resolve_precision(cfg['model'].get('precision', 'float32'))) != 'float32': kw['precision'] = p
     return kw
 
+_NOT_CONFIG = ("`degu init --example table` writes one (set data.source to your data file in it), then "
+               "`degu run table.yaml`.")
+
 def load_config(path)->dict:
     "Read a YAML config and validate it."
     import yaml
     path = Path(path)
     if not path.exists(): raise ConfigError(f"config file {path} not found.")
+    if path.is_dir(): raise ConfigError(f"{path} is a folder, not a YAML config.")
+    data = ("a data file" if re.search(r'\.(tsv|csv|fa|fasta|fna|h5|hdf5)(\.gz)?$', path.name, re.I) else None)
     try: raw = yaml.safe_load(path.read_text()) or {}
-    except yaml.YAMLError as e: raise ConfigError(f"{path} is not valid YAML: {e}") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path} is {data or 'not valid YAML'}, not a config: {_NOT_CONFIG}" if data else
+                          f"{path} is not valid YAML: {e}") from None
+    if data or not isinstance(raw, dict):
+        raise ConfigError(f"{path} is {data or 'not a YAML mapping of sections'}, not a config: {_NOT_CONFIG}")
     return validate_config(raw)
 
 CONFIGS = Path(degu.__file__).parent/'configs'
@@ -360,6 +369,16 @@ def _check_out(out, cfg):
                                    f"to re-analyse it, set {'; '.join(hint)} in your config.")
         raise ConfigError(f"{out} holds a run with a different config (differs in {diff}). Use a new output folder "
                           f"(--out) for the new config, or delete {out} to start over.")
+
+def stored_config(out, check_files:bool=False)->dict:
+    """The config a run folder `out` was made with (`config.json`), validated; keys added to degu after the run take the
+    value that reproduces it."""
+    p = Path(out)/'config.json'
+    if not p.exists(): raise ConfigError(f"{out} is a folder but not a run (no config.json): give the folder `degu run "
+                                         "--out` wrote, or a YAML config (`degu init` writes one).")
+    c = json.loads(p.read_text())
+    for key, v in _ADDED.items(): sec, k = key.split('.'); c.setdefault(sec, {}).setdefault(k, v)
+    return validate_config(c, check_files)
 
 def data_fingerprint(ds:SeqDataset)->str:
     "sha256 over every split's one-hot sequences, targets and ids: changes whenever the data or the split does."

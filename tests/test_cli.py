@@ -101,6 +101,8 @@ def test_stage_commands_reuse_a_finished_run(tmp_path, smoke_run):
         r = _degu(cmd, str(cfg), '--out', str(out))
         assert r.returncode == 0, (cmd, r.stderr[-2000:])
         assert f'[{cmd if cmd != "evaluate" else "conformal"}]' in r.stdout, (cmd, r.stdout)
+    r = _degu('shift', str(out))                        # the run folder alone: its stored config, the same folder
+    assert r.returncode == 0 and '[shift]' in r.stdout, r.stderr[-2000:]
     assert h() == before                                # the stage outputs were reused, not recomputed
 
 def test_variants_command_ism_vcf_and_errors(tmp_path, smoke_run):
