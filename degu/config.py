@@ -308,7 +308,7 @@ def load_config(path)->dict:
     data = ("a data file" if re.search(r'\.(tsv|csv|fa|fasta|fna|h5|hdf5)(\.gz)?$', path.name, re.I) else None)
     try: raw = yaml.safe_load(path.read_text()) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path} is {data or 'not valid YAML'}, not a config: {_NOT_CONFIG}" if data else
+        raise ConfigError(f"{path} is {data}, not a config: {_NOT_CONFIG}" if data else
                           f"{path} is not valid YAML: {e}") from None
     if data or not isinstance(raw, dict):
         raise ConfigError(f"{path} is {data or 'not a YAML mapping of sections'}, not a config: {_NOT_CONFIG}")
