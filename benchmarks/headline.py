@@ -111,6 +111,9 @@ FIGURES = [
     ('training throughput on an Intel Xeon with AMX and AVX512_BF16: best of float32 / + XLA / mixed_bfloat16 vs plain '
      'float32 fit (DeepSTARR)', 'precision_xeon',
      lambda d: max(v['speed_vs_float32'] for v in d['DeepSTARR'].values()), '>= 1.8', lambda v: v >= 1.8, 29),
+    ('training throughput on an AMD EPYC with AVX512_BF16: best of float32 / + XLA / mixed_bfloat16 vs plain float32 fit '
+     '(DeepSTARR)', 'precision_epyc_bf16',
+     lambda d: max(v['speed_vs_float32'] for v in d['DeepSTARR'].values()), '>= 1.8', lambda v: v >= 1.8, 29),
     ('quickstart wall time: `degu quickstart` as the README runs it (teachers in worker processes), s',
      'quickstart_time', lambda d: d['None']['wall_s'], '<= 300', lambda v: v <= 300, 29),
     ('degu predict: throughput vs in-memory model.predict', 'predict_speed', lambda d: d['ratio'], '>= 0.8',

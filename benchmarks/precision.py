@@ -81,6 +81,7 @@ for arch, r in res.items():
 res['_bf16_flags'] = bf16
 print('\n'.join(body))
 res['_auto'] = AUTO
-key, title = ('precision', '') if 'AMD' in cpu() else ('precision_xeon', ' (Intel Xeon)')
+key, title = (('precision_epyc_bf16', ' (AMD EPYC with AVX512_BF16)') if bf16 else ('precision', '')) if 'AMD' in cpu() \
+    else ('precision_xeon', ' (Intel Xeon)')
 record(key, 'Training precision and XLA on the CPU (issue 29)' + title,
        'python benchmarks/precision.py ' + ' '.join(sys.argv[1:]), '\n'.join(body), numbers=res)
