@@ -7,7 +7,8 @@ student's activity head starts at that teacher's mean; the uncertainty columns s
 from random weights. Same run, recipe (`neighbours_prior`, gradient matching 0.3), targets and seed for each line; the
 student's learning rate and epoch cap as given. The warm start lives in this script only (degu does not do it).
 
-Run: python benchmarks/experiments/warm_start.py RUN [--seeds 1000] [--inits best none] [--lr 0.001] [--max-epochs 8]"""
+Run: python benchmarks/experiments/warm_start.py RUN [--seeds 1000] [--inits best none] [--lr 0.001] [--max-epochs 8]
+     [--results benchmarks/results/warm_start.json]   (keeps that file's lines in the table beside the new ones)"""
 import argparse, json, os, sys, time
 from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
