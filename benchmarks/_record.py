@@ -85,12 +85,19 @@ def headline_of(text:str)->str:
     return text.split(HEADLINE[0], 1)[1].split(HEADLINE[1], 1)[0].strip()
 
 def record(key, title, command, body, numbers:dict=None):
-    "Replace (or add) the section `key` of BENCHMARKS.md with `body`, print it, and write `numbers` to results/KEY.json."
+    """Replace (or add) the section `key` of BENCHMARKS.md with `body` (one from another CPU stays, under `key_DATE`),
+    print it, and write `numbers` to results/KEY.json."""
     stamp = time.strftime('%Y-%m-%d')
     new = {'key': key, 'title': title, 'date': stamp,
            'body': f"Command: `{command}` ({stamp}; {machine()})\n\n{body.strip()}"}
     text = BENCH.read_text() if BENCH.exists() else HEADER
-    secs = [s for s in parse(text) if s['key'] != key] + [new]
+    secs = parse(text); old = next((s for s in secs if s['key'] == key), None)
+    secs = [s for s in secs if s['key'] != key]
+    # a rerun on another CPU keeps that CPU's figures beneath it, under a dated key (the same CPU's are replaced)
+    kept = old and f"{key}_{old['date'].replace('-', '')}"
+    if old and cpu() not in old['body'].split('\n', 1)[0] and kept not in {s['key'] for s in secs}:
+        secs.append({**old, 'key': kept})
+    secs.append(new)
     BENCH.write_text(layout(secs, headline_of(text)))
     if numbers is not None: write_results(key, numbers, command)
     print(f"## {title}\n\n{new['body']}\n")
