@@ -9,7 +9,7 @@ ISM fidelity (student vs ensemble effects, all 3L substitutions of `--ism` test 
 the others beside it), first-order fidelity (the student's input gradient in effect form against its ensemble's, on
 those test sequences and on as many natural training sequences: what gradient matching fits), error-rank Spearman of the student total, and wall time. Results go to
 `benchmarks/results/student_recipes.json` (with commit, machine, date)."""
-import argparse, json, time, sys, os, platform, subprocess
+import argparse, contextlib, json, time, sys, os, platform, subprocess
 from pathlib import Path
 import numpy as np
 
@@ -45,6 +45,9 @@ def main():
     ap.add_argument('--gradient-weights', type=float, nargs='+', default=[0.],
                     help="gradient matching (distill.gradient_weight) for the standard-distillation recipes, one student per weight (0: off)")
     ap.add_argument('--gradient-per-batch', type=int, default=32, help='the gradient term on this many sequences of each batch (degu default 32)')
+    ap.add_argument('--prior-head', action='store_true', help="the prior in the student's graph (benchmarks/experiments/prior_head.py), needs a Markov novelty")
+    ap.add_argument('--prior-head-edge', type=float, default=None, help="the in-graph prior starts at this quantile of the training distances (default: --edge)")
+    ap.add_argument('--no-far-activity', action='store_true', help="the off-data sequences without activity targets (NaN, skipped by the loss; benchmarks/experiments/prior_head.py)")
     ap.add_argument('--out', default='benchmarks/results/student_recipes.json')
     a = ap.parse_args()
     import keras
@@ -52,6 +55,8 @@ def main():
     from degu.data import read_h5
     from degu.distill import train_student, train_dynamic_student, recipe_targets, train_pair_student, teacher_gradients
     from degu.pipeline import student_train_kwargs
+    sys.path.insert(0, str(Path(__file__).resolve().parent/'experiments'))
+    from prior_head import novelty_prior, patched, nan_aware_loss, drop_far_activity
     from degu.shift import read_shift_sets, eval_shift
     from degu.uncertainty import student_heads, error_spearman, novelty_excess
     from degu.variants import ism, effect_fidelity, slope_fidelity
@@ -96,8 +101,12 @@ def main():
         else:
             d2, saw = (dd, []) if name == 'standard' else recipe_targets(dd, ens, lambda x: novelty_excess(x, nov, (0.5, a.edge)), name, a.far, a.far_min, not a.far_only, seed=a.seed)
             g = teacher_gradients(ens, d2.x_train) if gw else None
-            st, h = train_student(d2, cfg['model']['arch'], seed=a.seed, model_kwargs=dict(width=cfg['model']['width']), verbose=0,
-                                  gradients=g, gradient_weight=gw or 1., gradient_per_batch=a.gradient_per_batch, **tk)
+            ph = novelty_prior(nov, np.asarray(dd.splits['train']['y'], np.float64).std(0), (0.5, a.prior_head_edge or a.edge)) if a.prior_head else None
+            if a.no_far_activity: d2 = drop_far_activity(d2, len(dd.x_train)*(2 if 'neighbours' in name else 1), T); saw = saw + ['no activity targets at the off-data sequences']
+            with patched(ph) if ph else contextlib.nullcontext(), nan_aware_loss() if a.no_far_activity else contextlib.nullcontext():
+                st, h = train_student(d2, cfg['model']['arch'], seed=a.seed, model_kwargs=dict(width=cfg['model']['width']), verbose=0,
+                                      gradients=g, gradient_weight=gw or 1., gradient_per_batch=a.gradient_per_batch, **tk)
+            if ph: saw = saw + ["the prior in the student's graph (NoveltyPrior)"]
             if gw: saw = saw + [f"gradient matching, weight {gw:g}, {a.gradient_per_batch} per batch: the teachers' input gradients at {len(g):,} sequences"]
         wall = time.perf_counter() - t0
         hs = student_heads(st.predict(xt, batch_size=512, verbose=0), T)
@@ -113,7 +122,7 @@ def main():
         si = ism(xi, student=st, n_tasks=T)
         r['ism'] = effect_fidelity(si['effect'], ens_ism['ensemble_effect'])
         r['first_order'] = {k: slope_fidelity(x, st, ens)['pearson'] for k, x in (('test', xi), ('train', xr))}
-        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '') + (f'_shrink{a.novelty_shrink}' if a.novelty_shrink is not None else '') + (f'_grad{gw:g}' if gw else '') + (f'_per{a.gradient_per_batch}' if gw and a.gradient_per_batch != 32 else '') + (f'_pat{a.es_patience}' if a.es_patience else '') + (f'_{a.novelty_kind}' if a.novelty_kind else '')] = r
+        results[name + (f'_w{a.effect_weight:g}' if name.startswith('pairs') else '') + (f'_far{a.far:g}' if 'prior' in name and a.far != 0.25 else '') + (f'_min{a.far_min}' if 'prior' in name and a.far_min else '') + (f'_s{a.seed}' if a.seed != 1000 else '') + (f'_width{a.width:g}' if a.width else '') + (f'_edge{a.edge:g}' if a.edge != 0.99 else '') + ('_faronly' if a.far_only else '') + (f'_shrink{a.novelty_shrink}' if a.novelty_shrink is not None else '') + (f'_grad{gw:g}' if gw else '') + (f'_per{a.gradient_per_batch}' if gw and a.gradient_per_batch != 32 else '') + (f'_pat{a.es_patience}' if a.es_patience else '') + (f'_{a.novelty_kind}' if a.novelty_kind else '') + ('_nofaract' if a.no_far_activity else '') + ('_priorhead' if a.prior_head else '') + (f'{a.prior_head_edge:g}' if a.prior_head and a.prior_head_edge else '')] = r
         print(name + (f' gradient weight {gw:g}' if gw else ''), json.dumps({k: v for k, v in r.items() if k != 'shift'}), flush=True)
         print('   ', {lv: (v.get('auroc_student'), v.get('auroc_student_total')) for lv, v in r['shift'].items()}, flush=True)
         save(a, results)

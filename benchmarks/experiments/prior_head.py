@@ -1,0 +1,134 @@
+"""Does the student's distance-aware prior cost it capacity? (issues 28, 33) The prior in the student's graph.
+
+`recipe_targets` widens the epistemic targets of the off-data sequences by a prior std, `(1 - exp(-excess)) * sy`, from
+the Markov novelty; the student's trunk must learn to recognise those sequences, and on the check tables the student
+follows its ensemble's ISM effects less with them than without (BENCHMARKS.md, "Gradient matching on the check tables").
+Here the prior is computed inside the student instead: `NoveltyPrior` reads the Markov chain's table and makes the
+epistemic head `sqrt(u**2 + p(x)**2)`, `u` the trunk's own head. Targets, loss and data stay as they are; the trunk then
+fits only the teachers' spread. The layer lives in this experiment only (degu does not build it).
+
+Run through `benchmarks/student_recipes.py --prior-head [--prior-head-edge Q]`, which builds every student of that
+invocation with the layer (`patched(prior)`); Q is the training-distance quantile where the in-graph prior starts. Then
+    python benchmarks/experiments/prior_head.py --table NAME=RESULTS.json ...
+writes the table of those results (each file: the default student and the in-graph prior, per seed) to BENCHMARKS.md.
+Without arguments: checks the layer against `novelty_excess` (no training)."""
+import contextlib
+import numpy as np
+import tensorflow as tf
+import keras
+from keras import layers
+
+@keras.saving.register_keras_serializable('degu_experiments')
+class NoveltyPrior(layers.Layer):
+    """The epistemic heads `[T:2T]` of a student's output become `sqrt(u**2 + p(x)**2)` (std heads) or
+    `log(exp(u) + p(x)**2)` (log-variance heads), `p(x)` the prior std of a Markov-chain novelty."""
+    def __init__(self, log_p, k:int, lo:float, hi:float, sy, n_tasks:int, unc:str='std', **kw):
+        super().__init__(**kw)
+        self.log_p, self.k, self.lo, self.hi = [float(v) for v in np.ravel(log_p)], int(k), float(lo), float(hi)
+        self.sy, self.n_tasks, self.unc = [float(v) for v in np.ravel(sy)], int(n_tasks), unc
+        if len(self.log_p) != 4**self.k: raise ValueError(f"log_p has {len(self.log_p)} entries, a k = {self.k} chain "
+                                                          f"{4**self.k}")
+    def prior_std(self, x):
+        "The prior std `(B, T)` of one-hot `x` `(B, L, 4)`: 0 inside the training data, up to `sy` far from it."
+        x = tf.cast(x, tf.float32); k = self.k; n = tf.maximum(tf.shape(x)[1] - k + 1, 0)
+        tok = x[..., 1] + 2.*x[..., 2] + 3.*x[..., 3]; ok = tf.cast(tf.reduce_max(x, -1) > 0, tf.float32)
+        code = tf.zeros_like(tok[:, :n]); good = tf.ones_like(code)
+        for j in range(k): code = 4.*code + tok[:, j:j + n]; good = good*ok[:, j:j + n]
+        lp = tf.gather(tf.constant(self.log_p, tf.float32), tf.cast(tf.round(code), tf.int32))
+        m = tf.reduce_sum(good, 1)
+        nll = tf.where(m > 0, -tf.reduce_sum(good*lp, 1)/tf.maximum(m, 1.), 1e9)    # no window free of N: far
+        ex = tf.nn.relu((nll - self.hi)/max(self.hi - self.lo, 1e-9))
+        return (1. - tf.exp(-ex))[:, None]*tf.constant(self.sy, tf.float32)[None]
+    def call(self, inputs):
+        x, h = inputs; T = self.n_tasks; p = tf.cast(self.prior_std(x), h.dtype); u = h[:, T:2*T]
+        e = tf.sqrt(tf.square(u) + tf.square(p) + 1e-12) if self.unc == 'std' else tf.math.log(tf.exp(u) + tf.square(p))
+        return tf.concat([h[:, :T], e, h[:, 2*T:]], 1)
+    def get_config(self):
+        return {**super().get_config(), 'log_p': self.log_p, 'k': self.k, 'lo': self.lo, 'hi': self.hi, 'sy': self.sy,
+                'n_tasks': self.n_tasks, 'unc': self.unc}
+
+def novelty_prior(model:dict, sy, q=(0.5, 0.99))->dict:
+    "`NoveltyPrior`'s arguments (less `n_tasks`, `unc`) from a Markov novelty (`fit_novelty(kind='markov')`), as `novelty_excess(x, model, q)`."
+    if model.get('kind') != 'markov': raise ValueError(f"the in-graph prior needs a Markov novelty, not {model.get('kind')!r}")
+    lo, hi = np.quantile(model['train_distances'], q)
+    return {'log_p': np.asarray(model['log_p'], np.float64).tolist(), 'k': int(model['k']), 'lo': float(lo),
+            'hi': float(hi), 'sy': np.ravel(sy).astype(float).tolist()}
+
+@contextlib.contextmanager
+def patched(prior:dict):
+    "Within the block, `degu.distill.build_student` (which `train_student` calls) appends `NoveltyPrior(**prior)`."
+    import degu.distill as D
+    orig = D.build_student
+    def build(*a, **k):
+        m = orig(*a, **k); T = k.get('n_tasks') or np.shape(a[1])[1]//2; unc = a[3] if len(a) > 3 else k.get('unc', 'std')
+        return keras.Model(m.inputs, NoveltyPrior(**prior, n_tasks=T, unc=unc, name='novelty_prior')([m.inputs[0],
+                                                                                                       m.outputs[0]]),
+                           name='student')
+    D.build_student = build
+    try: yield
+    finally: D.build_student = orig
+
+@contextlib.contextmanager
+def nan_aware_loss():
+    """Within the block, the students' head loss (`degu.distill.StandardizedMSE`) skips NaN targets: with the off-data
+    sequences' activity targets set to NaN, those sequences teach the uncertainty heads only."""
+    import degu.distill as D
+    orig = D.StandardizedMSE
+    class NanAwareMSE(orig):
+        def call(self, y_true, y_pred):
+            sc = tf.constant(self.scale, y_pred.dtype); w = tf.constant(self.head_weights, y_pred.dtype)
+            yt = tf.cast(y_true, y_pred.dtype); ok = tf.math.is_finite(yt)
+            se = tf.where(ok, tf.square((tf.where(ok, yt, 0.) - y_pred)/sc), 0.)
+            return tf.reduce_sum(se*w, -1)/tf.reduce_sum(w)
+    D.StandardizedMSE = NanAwareMSE
+    try: yield
+    finally: D.StandardizedMSE = orig
+
+def drop_far_activity(d2, n_near:int, T:int):
+    "A copy of a recipe's data set whose rows from `n_near` on (the off-data sequences) have NaN activity targets."
+    from degu.data import SeqDataset
+    tr = dict(d2.splits['train']); y = np.array(tr['y_distill'], np.float32); y[n_near:, :T] = np.nan
+    tr['y_distill'] = y; return SeqDataset({**d2.splits, 'train': tr}, d2.targets, d2.provenance)
+
+def table(runs:dict)->str:
+    "Markdown rows: one per student in each run's `student_recipes.py` results, the default first."
+    rows = ['| run | student | seed | test Pearson (ensemble) | ISM vs ensemble | epistemic vs ensemble std | error rank (total) '
+            '| AUROC epistemic: random / mono / dinuc / foreign | AUROC novelty: random / mono / foreign | epochs | wall s |',
+            '|---|---|---|---|---|---|---|---|---|---|---|']
+    for name, res in runs.items():
+        keys = sorted((k for k in res if not k.startswith('_')), key=lambda k: ('_s1001' in k, 'priorhead' in k, 'nofaract' in k, k))
+        for k in keys:
+            r = res[k]; sh = r['shift']; f = lambda lv, c: next(v[c] for n, v in sh.items() if n.startswith(lv))
+            kind = (f"prior in the graph, from q {k.split('priorhead')[1] or '0.9'}" if 'priorhead' in k else
+                    'no activity targets off the data' if 'nofaract' in k else 'default')
+            rows.append(f"| {name} | {kind} | {1001 if '_s1001' in k else 1000} | {r['test_pearson']:.4f} "
+                        f"({r['ensemble_test_pearson']:.4f}) | {r['ism']['pearson']:.3f} | {r['epistemic_fidelity']:.3f} | "
+                        f"{r['error_spearman_total']:.3f} | " + ' / '.join(f"{f(l, 'auroc_student'):.3f}" for l in
+                                                                   ('random', 'shuffle_mono', 'shuffle_dinuc', 'foreign')) +
+                        ' | ' + ' / '.join(f"{f(l, 'auroc_novelty'):.3f}" for l in ('random', 'shuffle_mono', 'foreign')) +
+                        f" | {r['epochs']} | {r['wall_s']:.0f} |")
+    return '\n'.join(rows)
+
+if __name__ == '__main__' and len(__import__('sys').argv) > 2 and __import__('sys').argv[1] == '--table':
+    import json, sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1])); from _record import record
+    runs = {a.split('=')[0]: json.loads(Path(a.split('=')[1]).read_text()) for a in sys.argv[2:]}
+    record('prior_head', "The student's prior in its graph: does it free the trunk? (issues 28, 33)",
+           'python benchmarks/student_recipes.py --run RUN --recipes neighbours_prior --far 0.1 --far-min 2000 --edge 0.9 '
+           '--far-only --gradient-weights 0.3 [--max-epochs 30] --seed S [--prior-head --prior-head-edge Q] --out '
+           'benchmarks/results/prior_head_T.json; python benchmarks/experiments/prior_head.py --table ' + ' '.join(sys.argv[2:]),
+           table(runs))
+elif __name__ == '__main__':      # the layer against `novelty_excess`, N and padding included (a check, no training)
+    from degu.data import one_hot
+    from degu.uncertainty import fit_novelty, novelty_excess
+    xq = one_hot(['ACGTACGTTGCAAGCT', 'AAAAAAAAAAAAAAAA', 'NNACGTTGCANNAGCT', 'N'*16]).astype('float32')
+    mq = fit_novelty(one_hot(['ACGTACGTTGCAAGCTAGGCTTACGATCGATG', 'TTGCAAGCTACGTACGGATCCATGCAAGCTTA']*20)[:, :16], 3,
+                     kind='markov')
+    lay = NoveltyPrior(**novelty_prior(mq, [0.5, 2.], (0.5, 0.9)), n_tasks=2)
+    want = (1 - np.exp(-novelty_excess(xq, mq, (0.5, 0.9))))[:, None]*np.array([0.5, 2.])
+    got = lay.prior_std(xq).numpy(); assert np.allclose(got, want, atol=1e-5), (got, want)
+    assert np.allclose(got[3], [0.5, 2.]) and want[1, 0] > 0.3
+    h = np.array([[0., 1., 0.1, 0.3, 5., 6.]]*4, np.float32); o = lay([xq, h]).numpy()
+    assert np.allclose(o[:, 2:4], np.sqrt(h[:, 2:4]**2 + want**2), atol=1e-5) and np.array_equal(o[:, [0, 1, 4, 5]], h[:, [0, 1, 4, 5]])
+    print('NoveltyPrior matches novelty_excess:', np.round(got[:, 0], 4).tolist())
