@@ -27,9 +27,16 @@ def select_top(values,              # `(N,)` or `(N, T)`: measured activity or p
     v = np.asarray(values); v = v[:, task] if v.ndim == 2 else v
     return np.argsort(-v, kind='stable')[:n]
 
+def _prior_layer(model:keras.Model):
+    "A student's in-graph novelty prior (`distill.NoveltyPrior`), or None."
+    return next((l for l in model.layers if type(l).__name__ == 'NoveltyPrior'), None)
+
 def head_model(model:keras.Model, head:int=0)->keras.Model:
     "A one-output sub-model returning output column `head` `(N, 1)` (activity or uncertainty head)."
-    out = keras.layers.Lambda(lambda z: z[:, head:head + 1], name=f'head_{head}')(model.outputs[0])
+    src = model.outputs[0]
+    # the in-graph prior changes the epistemic columns only: the others are read before it (DeepSHAP has no rule for it)
+    if (p := _prior_layer(model)) is not None and not p.n_tasks <= head < 2*p.n_tasks: src = p.input[1]
+    out = keras.layers.Lambda(lambda z: z[:, head:head + 1], name=f'head_{head}')(src)
     return keras.Model(model.inputs, out, name=f'{model.name}_head{head}')
 
 # %% ../nbs/08_attribution.ipynb #c007
@@ -94,6 +101,9 @@ def deepshap(model:keras.Model,       # `(N, L, 4) -> (N, K)`
     import shap
     xf = np.asarray(x, np.float32); bg = np.asarray(backgrounds)
     if bg.ndim == 4 and len(bg) != len(xf): raise ValueError(f"{len(bg)} background sets for {len(xf)} sequences")
+    if (p := _prior_layer(model)) is not None and p.n_tasks <= head < 2*p.n_tasks:
+        raise ValueError(f"head {head} is the student's epistemic head, which adds its in-graph novelty prior; DeepSHAP "
+                         "has no rule for that layer: use method='saliency' for it")
     sub = head_model(model, head)
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')

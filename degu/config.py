@@ -55,7 +55,7 @@ DEFAULT_CONFIG = {
                 'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3,
                 'teachers': None,
                 'recipe': 'auto', 'far': 0.1, 'far_min': 2000, 'prior_edge': 0.9, 'prior_on': 'far',
-                'effect_weight': 1.0, 'width': None, 'gradient_weight': None},
+                'effect_weight': 1.0, 'width': None, 'gradient_weight': None, 'prior_in_graph': None},
     'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False, 'fidelity_seqs': 30,
                  'effect_std_seqs': 2000},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
@@ -69,6 +69,7 @@ DEFAULT_CONFIG = {
 _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pattern': str, 'data.sep': str,
              'data.columns': list, 'data.iupac': str, 'split.downsample': float, 'split.n_train': int,
              'distill.teachers': int, 'distill.ema': float, 'distill.width': float, 'distill.gradient_weight': float,
+             'distill.prior_in_graph': bool,
              'motifs.n_seqs': int, 'motifs.meme': str}
 _TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int), 'shift.novelty_shrink': (str, float),
           'ensemble.workers': (str, int)}
@@ -84,7 +85,7 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', '
 _ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
           'distill.prior_edge': 0.99, 'distill.prior_on': 'all',
           'distill.effect_weight': 1.0, 'distill.width': None, 'shift.novelty_shrink': 0.1, 'shift.novelty': 'kmer',
-          'model.precision': 'float32', 'distill.gradient_weight': 0.0}
+          'model.precision': 'float32', 'distill.gradient_weight': 0.0, 'distill.prior_in_graph': False}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0,
              'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
@@ -129,6 +130,10 @@ def _own_train_step(c)->bool:
     "Dynamic distillation or a pair recipe: a student trained by its own step, where gradient matching does not apply."
     return c['distill']['dynamic'] or c['distill']['recipe'].startswith('pairs')
 
+def _prior_graph_fits(c)->bool:
+    "Whether the student can carry the recipe's prior in its graph: a prior recipe, standard training, Markov novelty."
+    return 'prior' in c['distill']['recipe'] and not _own_train_step(c) and c['shift']['novelty'] == 'markov'
+
 def _check_values(c):
     "Value rules (choices, ranges) on a merged config, then `_check_lists`."
     from degu.models import ZOO
@@ -162,6 +167,10 @@ def _check_values(c):
         raise ConfigError("config key 'distill.gradient_weight' applies to standard distillation only (dynamic "
                           "distillation labels online and pairs have their own train step): set it to 0 or null, or "
                           "distill.dynamic: false with a recipe other than pairs.")
+    if c['distill']['prior_in_graph'] and not _prior_graph_fits(c):
+        raise ConfigError("config key 'distill.prior_in_graph' needs a recipe with the prior (neighbours_prior or prior), "
+                          "standard distillation (distill.dynamic: false) and shift.novelty: markov: set it to false or "
+                          "null, or change those keys.")
     if c['distill']['effect_weight'] <= 0: raise ConfigError("config key 'distill.effect_weight' must be positive, "
                                                              f"got {c['distill']['effect_weight']}.")
     if not 0 < c['distill']['far'] <= 2: raise ConfigError("config key 'distill.far' must be in (0, 2] (off-data "
@@ -279,6 +288,8 @@ def validate_config(cfg:dict=None,     # a (partial) config, e.g. from YAML
     if c['distill']['gradient_weight'] is None:
         from degu.distill import GRADIENT_WEIGHT
         c['distill']['gradient_weight'] = 0. if _own_train_step(c) else GRADIENT_WEIGHT
+    # null: the prior in the student's graph wherever it fits (BENCHMARKS.md, "The student's prior in its graph")
+    if c['distill']['prior_in_graph'] is None: c['distill']['prior_in_graph'] = _prior_graph_fits(c)
     _check_values(c)
     if check_files: _check_source(c)
     return c

@@ -5,10 +5,11 @@
 # %% auto #0
 __all__ = ['MONITORS', 'STUDENT_LR', 'UNC_WEIGHT', 'GRADIENT_WEIGHT', 'AUGMENTATIONS', 'RECIPES', 'distill_targets',
            'StudentHead', 'StandardizedMSE', 'target_stats', 'build_student', 'head_loss', 'head_metrics',
-           'valid_targets', 'save_portable', 'student_head_weights', 'natural_targets', 'train_student', 'eval_student',
-           'Distiller', 'mutagenize', 'shuffle_positions', 'DynamicDistillModel', 'train_dynamic_student', 'substitute',
-           'far_from_data', 'recipe_targets', 'PairDistillModel', 'pair_targets', 'train_pair_student',
-           'teacher_gradients', 'effect_form', 'gradient_scale', 'gradient_loss', 'GradientDistillModel']
+           'valid_targets', 'save_portable', 'NoveltyPrior', 'novelty_prior', 'student_head_weights', 'natural_targets',
+           'train_student', 'eval_student', 'Distiller', 'mutagenize', 'shuffle_positions', 'DynamicDistillModel',
+           'train_dynamic_student', 'substitute', 'far_from_data', 'recipe_targets', 'PairDistillModel', 'pair_targets',
+           'train_pair_student', 'teacher_gradients', 'effect_form', 'gradient_scale', 'gradient_loss',
+           'GradientDistillModel']
 
 # %% ../nbs/05_distill.ipynb #c003
 import os, json, time
@@ -111,6 +112,7 @@ def build_student(arch,                   # zoo name or architecture function
                   positive:bool=True,     # softplus on a std head
                   seed:int=0,
                   n_tasks:int=None,       # T (default: half the target columns; give it for 3-head targets)
+                  prior:dict=None,        # `novelty_prior(...)`: the distance-aware prior in the graph (None: off)
                   **kwargs,               # width, ... passed to the architecture
                  )->keras.Model:
     """A student: the architecture with `2T` (or `3T`: mean, epistemic, aleatoric) outputs, then `StudentHead` in target
@@ -121,6 +123,7 @@ def build_student(arch,                   # zoo name or architecture function
     base = get_model(arch, seed=seed, input_shape=tuple(input_shape), n_outputs=C, **kwargs)
     inp = keras.Input(tuple(input_shape))
     out = StudentHead(loc, sc, T, unc, positive, name='student_head')(base(inp))
+    if prior is not None: out = NoveltyPrior(**prior, n_tasks=T, unc=unc, name='novelty_prior')([inp, out])
     return keras.Model(inp, out, name='student')
 
 def head_loss(scale,            # per-column target scale, length 2T (from `target_stats`)
@@ -169,6 +172,52 @@ def save_portable(model:keras.Model, path):
         os.chmod(tmp, 0o644); os.replace(tmp, path)
     finally:
         if tmp.exists(): tmp.unlink()
+
+# %% ../nbs/05_distill.ipynb #np0002
+@keras.saving.register_keras_serializable('degu')
+class NoveltyPrior(layers.Layer):
+    """The distance-aware prior inside the student: its epistemic heads become `sqrt(u**2 + p(x)**2)`, `p(x)` the prior
+    std `(1 - exp(-excess)) * sy` of a Markov-chain novelty (`uncertainty.fit_novelty(kind='markov')`)."""
+    def __init__(self, log_p, k:int, lo:float, hi:float, sy, n_tasks:int, unc:str='std', **kw):
+        super().__init__(**kw)
+        self.log_p, self.k, self.lo, self.hi = [float(v) for v in np.ravel(log_p)], int(k), float(lo), float(hi)
+        self.sy, self.n_tasks, self.unc = [float(v) for v in np.ravel(sy)], int(n_tasks), unc
+        if len(self.log_p) != 4**self.k: raise ValueError(f"log_p has {len(self.log_p)} entries, a k = {self.k} "
+                                                          f"Markov chain {4**self.k}")
+    def prior_std(self, x):
+        "The prior std `(B, T)` of one-hot `x` `(B, L, 4)`: 0 inside the training data, up to `sy` far from it."
+        x = tf.cast(x, tf.float32); k = self.k; L = tf.shape(x)[1]; n = tf.maximum(L - k + 1, 0)
+        tok = x[..., 1] + 2.*x[..., 2] + 3.*x[..., 3]; ok = tf.cast(tf.reduce_max(x, -1) > 0, tf.float32)
+        code = tf.zeros_like(tok[:, :n]); good = tf.ones_like(code)
+        for j in range(k): code = 4.*code + tok[:, j:j + n]; good = good*ok[:, j:j + n]
+        lp = tf.gather(tf.constant(self.log_p, tf.float32), tf.cast(tf.round(code), tf.int32))
+        m = tf.reduce_sum(good, 1)
+        nll = tf.where(m > 0, -tf.reduce_sum(good*lp, 1)/tf.maximum(m, 1.), 1e9)    # no window free of N: far
+        ex = tf.nn.relu((nll - self.hi)/max(self.hi - self.lo, 1e-9))
+        return (1. - tf.exp(-ex))[:, None]*tf.constant(self.sy, tf.float32)[None]
+    def call(self, inputs):
+        x, h = inputs; T = self.n_tasks; p = tf.cast(self.prior_std(x), h.dtype)
+        u = h[:, T:2*T]
+        e = tf.sqrt(tf.square(u) + tf.square(p) + 1e-12) if self.unc == 'std' else tf.math.log(tf.exp(u) + tf.square(p))
+        return tf.concat([h[:, :T], e, h[:, 2*T:]], 1)
+    def get_config(self):
+        return {**super().get_config(), 'log_p': self.log_p, 'k': self.k, 'lo': self.lo, 'hi': self.hi, 'sy': self.sy,
+                'n_tasks': self.n_tasks, 'unc': self.unc}
+
+def novelty_prior(model:dict,          # a fitted Markov novelty (`uncertainty.fit_novelty(..., kind='markov')`)
+                  sy,                  # `(T,)` the training activities' std: the prior's scale
+                  # training-distance quantiles: the unit (q[1] - q[0]) and the edge (q[1]); the edge at the farthest
+                  # held-out training sequence, so that no natural sequence carries a prior its targets lack
+                  q=(0.5, 1.0),
+                 )->dict:              # `NoveltyPrior`'s arguments, less `n_tasks` and `unc`
+    "The arguments of a student's in-graph prior (`build_student(prior=...)`), as `uncertainty.novelty_excess(x, model, q)`."
+    if model.get('kind') != 'markov':
+        raise ValueError(f"the student's in-graph prior needs a Markov novelty, not {model.get('kind')!r}: "
+                         "fit_novelty(x, k, kind='markov') (config: shift.novelty: markov)")
+    lo, hi = np.quantile(model['train_distances'], q)
+    return {'log_p': np.asarray(model['log_p'], np.float64).tolist(), 'k': int(model['k']), 'lo': float(lo),
+            'hi': float(hi), 'sy': np.ravel(sy).astype(float).tolist()}
+
 
 # %% ../nbs/05_distill.ipynb #c011
 # the student fits the ensemble's smooth targets: 3x the teachers' 1e-3 measured better on two tables (BENCHMARKS.md)
@@ -219,6 +268,7 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
                   gradients=None,
                   gradient_weight:float=GRADIENT_WEIGHT, # weight of that term (the heads' loss weighs 1)
                   gradient_per_batch:int=32, # the term on this many sequences of each batch (None: all)
+                  prior:dict=None,         # `novelty_prior(...)`: the prior in the student's graph (`build_student`)
                   **train_kwargs,          # max_epochs, batch_size, ...
                  )->tuple:                 # (student model, history)
     "Build a student and train it on `y_distill` with the standardised per-head loss (and the teachers' gradients)."
@@ -226,7 +276,8 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
     unc = unc or dd.provenance.get('distill', {}).get('kind', 'std')
     yt, yn = dd.splits['train']['y_distill'], natural_targets(dd); _, sc = target_stats(yn)
     T = len(dd.targets)
-    model = build_student(arch, yn, dd.x_train.shape[1:], unc, positive, seed, n_tasks=T, **(model_kwargs or {}))
+    model = build_student(arch, yn, dd.x_train.shape[1:], unc, positive, seed, n_tasks=T, prior=prior,
+                          **(model_kwargs or {}))
     keras.utils.set_random_seed(seed)
     # a custom train_fun without it trains as it does
     if ema is not None and _accepts(train_fun, 'ema'): train_kwargs['ema'] = ema

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['PIPELINE', 'STAGES', 'load_data', 'make_ensemble', 'teachers_used', 'stored_novelty', 'novelty_model',
-           'student_train_kwargs', 'student_targets', 'recipe_data', 'fit_student', 'teacher_slopes',
+           'student_train_kwargs', 'student_targets', 'recipe_data', 'student_prior', 'fit_student', 'teacher_slopes',
            'calibration_split', 'write_calibration', 'shift_levels', 'cross_ensemble', 'motif_stage', 'data_stage',
            'n_workers', 'train_in_workers', 'ensemble_stage', 'evaluate_stage', 'distill_stage', 'student_stage',
            'conformal_stage', 'attribute_stage', 'shift_stage', 'effect_std_stage', 'fidelity_stage', 'cross_stage',
@@ -145,6 +145,14 @@ def recipe_data(cfg:dict, dd:SeqDataset, ens, out, verbose:int=1)->tuple:
                               f"added ({'; '.join(saw)})")
     return d2, prior
 
+def student_prior(cfg:dict, out, dd:SeqDataset)->dict:
+    """The student's in-graph novelty prior (`distill.novelty_prior` of the run's Markov novelty and the training
+    activities' std) when `distill.prior_in_graph` is on, else None."""
+    if not cfg['distill'].get('prior_in_graph'): return None
+    from degu.distill import novelty_prior
+    tr = dd.splits['train']; y = tr['y'][~np.asarray(tr['augmented'], bool)] if 'augmented' in tr else tr['y']
+    return novelty_prior(novelty_model(cfg, out, dd), np.asarray(y, np.float64).std(0))
+
 def fit_student(cfg:dict,             # the run's config (its `distill` and `model` sections)
                 dd:SeqDataset,        # distillation targets of `ens` (`distill_targets`)
                 ens,                  # the teachers (`Ensemble`), labelling augmented batches for `distill.dynamic`
@@ -155,9 +163,10 @@ def fit_student(cfg:dict,             # the run's config (its `distill` and `mod
     from degu.distill import train_student, build_student, train_dynamic_student, train_pair_student
     from degu.ensemble import _save_weights
     dc, arch, akw, path = cfg['distill'], cfg['model']['arch'], arch_kwargs(cfg, student=True), Path(path)
+    pr = student_prior(cfg, path.parent, dd)
     if path.exists():
         m = build_student(arch, dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'], seed=dc['seed'],
-                          n_tasks=len(dd.targets), **akw)
+                          n_tasks=len(dd.targets), prior=pr, **akw)
         m.load_weights(path); return m
     tk = student_train_kwargs(cfg); dd, prior = recipe_data(cfg, dd, ens, path.parent, verbose)
     with _strategy(cfg, verbose):
@@ -172,7 +181,7 @@ def fit_student(cfg:dict,             # the run's config (its `distill` and `mod
         else:
             m, h = train_student(dd, arch, seed=dc['seed'], model_kwargs=akw, monitor=dc['monitor'], verbose=verbose,
                                  gradients=teacher_slopes(cfg, dd, ens, verbose), gradient_weight=dc['gradient_weight'],
-                                 **tk)
+                                 prior=pr, **tk)
     write_json({k: [v if isinstance(v, str) else float(v) for v in vs] for k, vs in h.history.items()},
                path.with_name(path.name.replace('.weights.h5', '_history.json')))
     _save_weights(m, path); return m

@@ -14,7 +14,7 @@ import pandas as pd
 from .data import one_hot, read_h5, DataError, atomic_path, _open_text, IUPAC, load_dataset, decode
 from .config import validate_config, _check_out, ConfigError, arch_kwargs
 from .report import _save_fig
-from .pipeline import make_ensemble, teachers_used, motif_stage
+from .pipeline import make_ensemble, teachers_used, motif_stage, student_prior
 
 # %% ../nbs/15_run.ipynb #42cf43fc
 class Run:
@@ -58,7 +58,7 @@ class Run:
                 self._student = build_student(c['model']['arch'], dd.splits['train']['y_distill'], dd.x_train.shape[1:],
                                               self.kind,
                                               seed=c['distill']['seed'], n_tasks=len(dd.targets),
-                                              **arch_kwargs(c, student=True))
+                                              prior=student_prior(c, self.path, dd), **arch_kwargs(c, student=True))
                 self._student.load_weights(self.path/'student.weights.h5')
         return self._student
 
@@ -312,8 +312,8 @@ def finished_run(cfg:dict,           # the run's config
     ens = make_ensemble(cfg, out); ens._infer_kwargs(ds.x_train, ds.y_train); ens.fused()
     ens = teachers_used(cfg, ens)[0]
     st = build_student(cfg['model']['arch'], dd.splits['train']['y_distill'], dd.x_train.shape[1:], dc['kind'],
-                       seed=dc['seed'],
-                       n_tasks=len(dd.targets), **arch_kwargs(cfg, student=True))
+                       seed=dc['seed'], n_tasks=len(dd.targets), prior=student_prior(cfg, out, dd),
+                       **arch_kwargs(cfg, student=True))
     st.load_weights(out/'student.weights.h5')
     return {'data': ds, 'ensemble': ens, 'student': st, 'kind': dc['kind'], 'targets': list(ds.targets),
             'effect_head': _effect_head(out)}

@@ -11,6 +11,8 @@ Run through `benchmarks/student_recipes.py --prior-head [--prior-head-edge Q]`, 
 invocation with the layer (`patched(prior)`); Q is the training-distance quantile where the in-graph prior starts. Then
     python benchmarks/experiments/prior_head.py --table NAME=RESULTS.json ...
 writes the table of those results (each file: the default student and the in-graph prior, per seed) to BENCHMARKS.md.
+    python benchmarks/experiments/prior_head.py --runs BEFORE:AFTER ...
+prints two finished runs' figures side by side (the same teachers, the student retrained with the prior in its graph).
 Without arguments: checks the layer against `novelty_excess` (no training)."""
 import contextlib
 import numpy as np
@@ -109,7 +111,26 @@ def table(runs:dict)->str:
                         f" | {r['epochs']} | {r['wall_s']:.0f} |")
     return '\n'.join(rows)
 
-if __name__ == '__main__' and len(__import__('sys').argv) > 2 and __import__('sys').argv[1] == '--table':
+def compare_runs(pairs)->str:
+    "Markdown rows from two finished runs' report.json per pair (`BEFORE:AFTER`): the same teachers, two students."
+    import json
+    from pathlib import Path
+    rows = ['| run | student | test Pearson (ensemble) | ISM vs ensemble | error rank (total) | 90% width vs constant (coverage) '
+            '| AUROC epistemic: random / mono / dinuc / foreign |', '|---|---|---|---|---|---|---|']
+    for pair in pairs:
+        for i, run in enumerate(pair.split(':')):
+            r = json.loads((Path(run)/'report.json').read_text()); iv = r['intervals']['student_total']['0.1']
+            au = {s['level'].split('_source')[0]: s.get('auroc_student') for s in r['shift']}
+            rows.append(f"| `{run}` | {'prior in the graph' if r.get('config', {}).get('distill', {}).get('prior_in_graph') or i else 'before'} | "
+                        f"{r['student']['pearson']:.4f} ({r['ensemble']['pearson']:.4f}) | "
+                        f"{r['variants']['fidelity']['student']['pearson']:.3f} | {r['student']['uncertainty_error_spearman']:.3f} | "
+                        f"{iv['width_vs_constant']:.3f} ({iv['coverage']:.3f}) | " +
+                        ' / '.join(f"{au[k]:.3f}" for k in ('random', 'shuffle_mono', 'shuffle_dinuc', 'foreign')) + ' |')
+    return '\n'.join(rows)
+
+if __name__ == '__main__' and len(__import__('sys').argv) > 2 and __import__('sys').argv[1] == '--runs':
+    print(compare_runs(__import__('sys').argv[2:]))
+elif __name__ == '__main__' and len(__import__('sys').argv) > 2 and __import__('sys').argv[1] == '--table':
     import json, sys
     from pathlib import Path
     sys.path.insert(0, str(Path(__file__).resolve().parents[1])); from _record import record
