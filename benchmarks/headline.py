@@ -34,7 +34,7 @@ NP = 'neighbours_prior_far0.1_min2000_edge0.9_faronly'      # the default recipe
 NPG = NP + '_grad0.3'                                        # ... with gradient matching at its default weight
 PIG = NPG + '_priorhead1'                                    # ... and the prior in the student's graph from q 1 (default)
 _ct = lambda f, k: json.loads((RESULTS/f'{f}.json').read_text())[k]   # a line of another results file
-HR = 'shift.novelty=markov'                               # the held-out GC run at today's defaults (Markov novelty)
+HR = 'distill.prior_in_graph=true'                         # the held-out GC run at today's defaults (the prior in the graph)
 FOREIGN = 'foreign_sourcedeepstarr_sample'
 # (figure, results file, value from the JSON, goal as text, met when, issue)
 FIGURES = [
