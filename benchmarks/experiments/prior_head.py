@@ -5,7 +5,9 @@ the Markov novelty; the student's trunk must learn to recognise those sequences,
 follows its ensemble's ISM effects less with them than without (BENCHMARKS.md, "Gradient matching on the check tables").
 Here the prior is computed inside the student instead: `NoveltyPrior` reads the Markov chain's table and makes the
 epistemic head `sqrt(u**2 + p(x)**2)`, `u` the trunk's own head. Targets, loss and data stay as they are; the trunk then
-fits only the teachers' spread. The layer lives in this experiment only (degu does not build it).
+fits only the teachers' spread. The layer was written here first; since dda432d it is degu's (`distill.NoveltyPrior`,
+`distill.prior_in_graph`, on by default from q 1), and this module patches it onto students that `train_student` builds
+without it, so that any edge can be compared on a finished run's teachers.
 
 Run through `benchmarks/student_recipes.py --prior-head [--prior-head-edge Q]`, which builds every student of that
 invocation with the layer (`patched(prior)`); Q is the training-distance quantile where the in-graph prior starts. Then
@@ -20,41 +22,7 @@ import tensorflow as tf
 import keras
 from keras import layers
 
-@keras.saving.register_keras_serializable('degu_experiments')
-class NoveltyPrior(layers.Layer):
-    """The epistemic heads `[T:2T]` of a student's output become `sqrt(u**2 + p(x)**2)` (std heads) or
-    `log(exp(u) + p(x)**2)` (log-variance heads), `p(x)` the prior std of a Markov-chain novelty."""
-    def __init__(self, log_p, k:int, lo:float, hi:float, sy, n_tasks:int, unc:str='std', **kw):
-        super().__init__(**kw)
-        self.log_p, self.k, self.lo, self.hi = [float(v) for v in np.ravel(log_p)], int(k), float(lo), float(hi)
-        self.sy, self.n_tasks, self.unc = [float(v) for v in np.ravel(sy)], int(n_tasks), unc
-        if len(self.log_p) != 4**self.k: raise ValueError(f"log_p has {len(self.log_p)} entries, a k = {self.k} chain "
-                                                          f"{4**self.k}")
-    def prior_std(self, x):
-        "The prior std `(B, T)` of one-hot `x` `(B, L, 4)`: 0 inside the training data, up to `sy` far from it."
-        x = tf.cast(x, tf.float32); k = self.k; n = tf.maximum(tf.shape(x)[1] - k + 1, 0)
-        tok = x[..., 1] + 2.*x[..., 2] + 3.*x[..., 3]; ok = tf.cast(tf.reduce_max(x, -1) > 0, tf.float32)
-        code = tf.zeros_like(tok[:, :n]); good = tf.ones_like(code)
-        for j in range(k): code = 4.*code + tok[:, j:j + n]; good = good*ok[:, j:j + n]
-        lp = tf.gather(tf.constant(self.log_p, tf.float32), tf.cast(tf.round(code), tf.int32))
-        m = tf.reduce_sum(good, 1)
-        nll = tf.where(m > 0, -tf.reduce_sum(good*lp, 1)/tf.maximum(m, 1.), 1e9)    # no window free of N: far
-        ex = tf.nn.relu((nll - self.hi)/max(self.hi - self.lo, 1e-9))
-        return (1. - tf.exp(-ex))[:, None]*tf.constant(self.sy, tf.float32)[None]
-    def call(self, inputs):
-        x, h = inputs; T = self.n_tasks; p = tf.cast(self.prior_std(x), h.dtype); u = h[:, T:2*T]
-        e = tf.sqrt(tf.square(u) + tf.square(p) + 1e-12) if self.unc == 'std' else tf.math.log(tf.exp(u) + tf.square(p))
-        return tf.concat([h[:, :T], e, h[:, 2*T:]], 1)
-    def get_config(self):
-        return {**super().get_config(), 'log_p': self.log_p, 'k': self.k, 'lo': self.lo, 'hi': self.hi, 'sy': self.sy,
-                'n_tasks': self.n_tasks, 'unc': self.unc}
-
-def novelty_prior(model:dict, sy, q=(0.5, 0.99))->dict:
-    "`NoveltyPrior`'s arguments (less `n_tasks`, `unc`) from a Markov novelty (`fit_novelty(kind='markov')`), as `novelty_excess(x, model, q)`."
-    if model.get('kind') != 'markov': raise ValueError(f"the in-graph prior needs a Markov novelty, not {model.get('kind')!r}")
-    lo, hi = np.quantile(model['train_distances'], q)
-    return {'log_p': np.asarray(model['log_p'], np.float64).tolist(), 'k': int(model['k']), 'lo': float(lo),
-            'hi': float(hi), 'sy': np.ravel(sy).astype(float).tolist()}
+from degu.distill import NoveltyPrior, novelty_prior     # the experiment's layer, in degu since dda432d
 
 @contextlib.contextmanager
 def patched(prior:dict):
