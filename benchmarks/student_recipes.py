@@ -53,7 +53,7 @@ def main():
     import keras
     from degu.run import load_run
     from degu.data import read_h5
-    from degu.distill import train_student, train_dynamic_student, recipe_targets, train_pair_student, teacher_gradients
+    from degu.distill import prior_scale, train_student, train_dynamic_student, recipe_targets, train_pair_student, teacher_gradients
     from degu.pipeline import student_train_kwargs
     sys.path.insert(0, str(Path(__file__).resolve().parent/'experiments'))
     from prior_head import novelty_prior, patched, nan_aware_loss, drop_far_activity
@@ -101,7 +101,7 @@ def main():
         else:
             d2, saw = (dd, []) if name == 'standard' else recipe_targets(dd, ens, lambda x: novelty_excess(x, nov, (0.5, a.edge)), name, a.far, a.far_min, not a.far_only, seed=a.seed)
             g = teacher_gradients(ens, d2.x_train) if gw else None
-            ph = novelty_prior(nov, np.asarray(dd.splits['train']['y'], np.float64).std(0), (0.5, a.prior_head_edge or a.edge)) if a.prior_head else None
+            ph = novelty_prior(nov, prior_scale(dd), (0.5, a.prior_head_edge or a.edge)) if a.prior_head else None
             if a.no_far_activity: d2 = drop_far_activity(d2, len(dd.x_train)*(2 if 'neighbours' in name else 1), T); saw = saw + ['no activity targets at the off-data sequences']
             with patched(ph) if ph else contextlib.nullcontext(), nan_aware_loss() if a.no_far_activity else contextlib.nullcontext():
                 st, h = train_student(d2, cfg['model']['arch'], seed=a.seed, model_kwargs=dict(width=cfg['model']['width']), verbose=0,

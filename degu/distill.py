@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['MONITORS', 'STUDENT_LR', 'UNC_WEIGHT', 'GRADIENT_WEIGHT', 'AUGMENTATIONS', 'RECIPES', 'distill_targets',
            'StudentHead', 'StandardizedMSE', 'target_stats', 'build_student', 'head_loss', 'head_metrics',
-           'valid_targets', 'save_portable', 'NoveltyPrior', 'novelty_prior', 'student_head_weights', 'natural_targets',
-           'train_student', 'eval_student', 'Distiller', 'mutagenize', 'shuffle_positions', 'DynamicDistillModel',
-           'train_dynamic_student', 'substitute', 'far_from_data', 'recipe_targets', 'PairDistillModel', 'pair_targets',
-           'train_pair_student', 'teacher_gradients', 'effect_form', 'gradient_scale', 'gradient_loss',
-           'GradientDistillModel']
+           'valid_targets', 'save_portable', 'NoveltyPrior', 'novelty_prior', 'prior_scale', 'student_head_weights',
+           'natural_targets', 'train_student', 'eval_student', 'Distiller', 'mutagenize', 'shuffle_positions',
+           'DynamicDistillModel', 'train_dynamic_student', 'substitute', 'far_from_data', 'recipe_targets',
+           'PairDistillModel', 'pair_targets', 'train_pair_student', 'teacher_gradients', 'effect_form',
+           'gradient_scale', 'gradient_loss', 'GradientDistillModel']
 
 # %% ../nbs/05_distill.ipynb #c003
 import os, json, time
@@ -214,9 +214,15 @@ def novelty_prior(model:dict,          # a fitted Markov novelty (`uncertainty.f
     if model.get('kind') != 'markov':
         raise ValueError(f"the student's in-graph prior needs a Markov novelty, not {model.get('kind')!r}: "
                          "fit_novelty(x, k, kind='markov') (config: shift.novelty: markov)")
-    lo, hi = np.quantile(model['train_distances'], q)
-    return {'log_p': np.asarray(model['log_p'], np.float64).tolist(), 'k': int(model['k']), 'lo': float(lo),
-            'hi': float(hi), 'sy': np.ravel(sy).astype(float).tolist()}
+    from degu.uncertainty import novelty_edges
+    lo, hi = novelty_edges(model, q)
+    return {'log_p': np.asarray(model['log_p'], np.float64).tolist(), 'k': int(model['k']), 'lo': lo, 'hi': hi,
+            'sy': np.ravel(sy).astype(float).tolist()}
+
+def prior_scale(dd:SeqDataset)->np.ndarray:
+    "The prior's scale `(T,)`: the natural training activities' std (knowing nothing, a sequence is as uncertain as that)."
+    tr = dd.splits['train']; y = np.asarray(tr['y'], np.float64)
+    return (y[~np.asarray(tr['augmented'], bool)] if 'augmented' in tr else y).std(0)
 
 
 # %% ../nbs/05_distill.ipynb #c011
@@ -551,8 +557,7 @@ def recipe_targets(dd:SeqDataset,      # output of `distill_targets`
                                                              "distance excess")
     ens, tr = _ensemble_of(teacher), dd.splits['train']; x0 = tr['x']; rng = np.random.default_rng(seed)
     kind = dd.provenance.get('distill', {}).get('kind', 'std'); T = len(dd.targets)
-    # knowing nothing: the spread of the activities themselves
-    sy = np.asarray(tr['y'], np.float64).std(0)
+    sy = prior_scale(dd)
     xs, saw = [], []
     if 'neighbours' in recipe:
         xs.append(substitute(x0, (1, 4), seed)); saw.append('neighbours: 1-4 substitutions, one per training sequence')

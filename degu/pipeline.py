@@ -149,9 +149,8 @@ def student_prior(cfg:dict, out, dd:SeqDataset)->dict:
     """The student's in-graph novelty prior (`distill.novelty_prior` of the run's Markov novelty and the training
     activities' std) when `distill.prior_in_graph` is on, else None."""
     if not cfg['distill'].get('prior_in_graph'): return None
-    from degu.distill import novelty_prior
-    tr = dd.splits['train']; y = tr['y'][~np.asarray(tr['augmented'], bool)] if 'augmented' in tr else tr['y']
-    return novelty_prior(novelty_model(cfg, out, dd), np.asarray(y, np.float64).std(0))
+    from degu.distill import novelty_prior, prior_scale
+    return novelty_prior(novelty_model(cfg, out, dd), prior_scale(dd))
 
 def fit_student(cfg:dict,             # the run's config (its `distill` and `model` sections)
                 dd:SeqDataset,        # distillation targets of `ens` (`distill_targets`)

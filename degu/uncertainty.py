@@ -9,7 +9,7 @@ __all__ = ['CALIBRATIONS', 'conformal_quantile', 'conformal_intervals', 'interva
            'interval_report', 'risk_coverage', 'auroc', 'student_heads', 'error_spearman', 'selective_report',
            'cross_ensemble_agreement', 'score_report', 'fit_score_combination', 'combine_scores', 'replicate_agreement',
            'kmer_profile', 'diagonal_shrinkage', 'fit_novelty', 'novelty_distance', 'novelty_percentile', 'novelty',
-           'save_novelty', 'load_novelty', 'novelty_excess', 'uncertainty_report']
+           'save_novelty', 'load_novelty', 'novelty_edges', 'novelty_excess', 'uncertainty_report']
 
 # %% ../nbs/06_uncertainty.ipynb #c003
 import numpy as np
@@ -464,6 +464,12 @@ def load_novelty(path)->dict:
     return m
 
 # %% ../nbs/06_uncertainty.ipynb #525e6177
+def novelty_edges(model:dict,         # a fitted novelty model (`fit_novelty`)
+                  q=(0.5, 0.99),       # training-distance quantiles
+                 )->tuple:             # `(lo, hi)`: the unit is `hi - lo`, the edge of the data `hi`
+    "The training-distance quantiles that `novelty_excess` (and a student's in-graph prior) measure distance from."
+    lo, hi = np.quantile(model['train_distances'], q); return float(lo), float(hi)
+
 def novelty_excess(x,                  # `(N, L, 4)` one-hot
                    model:dict,         # a fitted novelty model (`fit_novelty`)
                    # training-distance quantiles: the edge of the data (q[1]) and the unit (q[1] - q[0])
@@ -471,7 +477,7 @@ def novelty_excess(x,                  # `(N, L, 4)` one-hot
                   )->np.ndarray:       # `(N,)` >= 0
     """How far beyond the training sequences' own distances each sequence lies, in units of their spread: 0 inside the
     data."""
-    lo, hi = np.quantile(model['train_distances'], q)
+    lo, hi = novelty_edges(model, q)
     return np.maximum(0., (novelty_distance(x, model) - hi)/max(hi - lo, 1e-9))
 
 # %% ../nbs/06_uncertainty.ipynb #u101

@@ -20,7 +20,6 @@ import contextlib
 import numpy as np
 import tensorflow as tf
 import keras
-from keras import layers
 
 from degu.distill import NoveltyPrior, novelty_prior     # the experiment's layer, in degu since dda432d
 
