@@ -61,8 +61,8 @@ DEFAULT_CONFIG = {
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
     'shift': {'methods': [{'method': 'mutate', 'rate': 0.05}, {'method': 'delete', 'max_len': 20},
                           {'method': 'shuffle_dinuc'}, {'method': 'shuffle_mono'}, {'method': 'random'},
-                          {'method': 'foreign', 'source': 'auto'}], 'k': 1, 'novelty_k': 5,
-              'novelty_shrink': 'auto', 'novelty': 'markov'},
+                          {'method': 'foreign', 'source': 'auto'}, {'method': 'repeat'}], 'k': 1, 'novelty_k': 5,
+              'novelty_shrink': 'auto', 'novelty': 'markov+kmer'},
     'motifs': {'enabled': False, 'n_seqs': None, 'max_seqlets': 2000, 'meme': None},
     'report': {'figures': True},
 }
@@ -79,7 +79,7 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', '
             'distill.mode': ('append', 'replace'),
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
             'distill.monitor': ('fidelity', 'activity', 'loss'),
-            'evaluate.calibration': ('scaled', 'shrunk', 'mondrian'), 'shift.novelty': ('kmer', 'markov'),
+            'evaluate.calibration': ('scaled', 'shrunk', 'mondrian'), 'shift.novelty': ('kmer', 'markov', 'markov+kmer'),
             'distill.recipe': ('auto', 'standard', 'neighbours', 'prior', 'neighbours_prior', 'pairs', 'pairs_prior')}
 # keys newer than some runs: the value those runs used
 _ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
@@ -132,7 +132,7 @@ def _own_train_step(c)->bool:
 
 def _prior_graph_fits(c)->bool:
     "Whether the student can carry the recipe's prior in its graph: a prior recipe, standard training, Markov novelty."
-    return 'prior' in c['distill']['recipe'] and not _own_train_step(c) and c['shift']['novelty'] == 'markov'
+    return 'prior' in c['distill']['recipe'] and not _own_train_step(c) and c['shift']['novelty'] in ('markov', 'markov+kmer')
 
 def _check_values(c):
     "Value rules (choices, ranges) on a merged config, then `_check_lists`."
@@ -169,7 +169,7 @@ def _check_values(c):
                           "distill.dynamic: false with a recipe other than pairs.")
     if c['distill']['prior_in_graph'] and not _prior_graph_fits(c):
         raise ConfigError("config key 'distill.prior_in_graph' needs a recipe with the prior (neighbours_prior or prior), "
-                          "standard distillation (distill.dynamic: false) and shift.novelty: markov: set it to false or "
+                          "standard distillation (distill.dynamic: false) and shift.novelty: markov or markov+kmer: set it to false or "
                           "null, or change those keys.")
     if c['distill']['effect_weight'] <= 0: raise ConfigError("config key 'distill.effect_weight' must be positive, "
                                                              f"got {c['distill']['effect_weight']}.")
@@ -188,6 +188,11 @@ def _check_values(c):
     if s != 'auto' and not (_type_ok(s, float) and 0 <= s <= 1):
         raise ConfigError("config key 'shift.novelty_shrink' must be 'auto' (Ledoit-Wolf) or a number in [0, 1] (how "
                           f"far the k-mer covariance is shrunk toward its diagonal), got {s!r}.")
+    nk, nov = c['shift']['novelty_k'], c['shift']['novelty']
+    if nov != 'markov' and nk - (nov == 'markov+kmer') > 6:      # the profile: k-mers ('kmer'), (k - 1)-mers
+        raise ConfigError(f"config key 'shift.novelty_k' is {nk}, but shift.novelty {nov!r} keeps a covariance of all "
+                          f"{'4**k' if nov == 'kmer' else '4**(k - 1)'} words: use k <= {6 + (nov == 'markov+kmer')} "
+                          "(4,096 words), or shift.novelty: markov, which needs no covariance.")
     if not 0.5 < c['distill']['prior_edge'] < 1:
         raise ConfigError("config key 'distill.prior_edge' must be in (0.5, 1) (the quantile of the training "
                           "sequences' own novelty distances where the prior starts, e.g. 0.9), got "

@@ -177,13 +177,26 @@ def save_portable(model:keras.Model, path):
 @keras.saving.register_keras_serializable('degu')
 class NoveltyPrior(layers.Layer):
     """The distance-aware prior inside the student: its epistemic heads become `sqrt(u**2 + p(x)**2)`, `p(x)` the prior
-    std `(1 - exp(-excess)) * sy` of a Markov-chain novelty (`uncertainty.fit_novelty(kind='markov')`)."""
-    def __init__(self, log_p, k:int, lo:float, hi:float, sy, n_tasks:int, unc:str='std', **kw):
+    std `(1 - exp(-excess)) * sy` of a Markov-chain novelty, or of `'markov+kmer'` (`uncertainty.fit_novelty`)."""
+    def __init__(self, log_p, k:int, lo:float, hi:float, sy, n_tasks:int, unc:str='std',
+                 # 'markov+kmer': {'markov_edges', 'kmer_edges'} and the profile's 'mean' and 'precision' (from a saved
+                 # config the edges only: the profile's arrays are the layer's weights, loaded with the model's)
+                 kmer:dict=None,
+                 **kw):
         super().__init__(**kw)
         self.log_p, self.k, self.lo, self.hi = [float(v) for v in np.ravel(log_p)], int(k), float(lo), float(hi)
         self.sy, self.n_tasks, self.unc = [float(v) for v in np.ravel(sy)], int(n_tasks), unc
         if len(self.log_p) != 4**self.k: raise ValueError(f"log_p has {len(self.log_p)} entries, a k = {self.k} "
                                                           f"Markov chain {4**self.k}")
+        self.kmer = None if kmer is None else {**{e: [float(v) for v in kmer[e]] for e in ('markov_edges', 'kmer_edges')},
+                                               'profile_k': int(kmer['profile_k'])}
+        if kmer is not None:
+            D = 4**self.kmer['profile_k']
+            self.kmer_mean = self.add_weight(shape=(D,), initializer='zeros', trainable=False, name='kmer_mean')
+            self.kmer_precision = self.add_weight(shape=(D, D), initializer='zeros', trainable=False, name='kmer_precision')
+            if 'mean' in kmer:
+                self.kmer_mean.assign(np.asarray(kmer['mean'], np.float32))
+                self.kmer_precision.assign(np.asarray(kmer['precision'], np.float32))
     def prior_std(self, x):
         "The prior std `(B, T)` of one-hot `x` `(B, L, 4)`: 0 inside the training data, up to `sy` far from it."
         x = tf.cast(x, tf.float32); k = self.k; L = tf.shape(x)[1]; n = tf.maximum(L - k + 1, 0)
@@ -192,8 +205,17 @@ class NoveltyPrior(layers.Layer):
         for j in range(k): code = 4.*code + tok[:, j:j + n]; good = good*ok[:, j:j + n]
         lp = tf.gather(tf.constant(self.log_p, tf.float32), tf.cast(tf.round(code), tf.int32))
         m = tf.reduce_sum(good, 1)
-        nll = tf.where(m > 0, -tf.reduce_sum(good*lp, 1)/tf.maximum(m, 1.), 1e9)    # no window free of N: far
-        ex = tf.nn.relu((nll - self.hi)/max(self.hi - self.lo, 1e-9))
+        d = nll = tf.where(m > 0, -tf.reduce_sum(good*lp, 1)/tf.maximum(m, 1.), 1e9)    # no window free of N: far
+        if self.kmer is not None:                   # the profile's Mahalanobis distance
+            pk = self.kmer['profile_k']; B, D = tf.shape(x)[0], 4**pk; n = tf.maximum(L - pk + 1, 0)
+            code = tf.zeros_like(tok[:, :n]); good = tf.ones_like(code)
+            for j in range(pk): code = 4.*code + tok[:, j:j + n]; good = good*ok[:, j:j + n]
+            c = tf.math.unsorted_segment_sum(good, tf.cast(tf.round(code), tf.int32) + tf.range(B)[:, None]*D, B*D)
+            c = tf.reshape(c, (B, D)); f = c/tf.maximum(tf.reduce_sum(c, 1, keepdims=True), 1.) - self.kmer_mean[None]
+            maha = tf.sqrt(tf.nn.relu(tf.reduce_sum(tf.matmul(f, self.kmer_precision)*f, 1)))
+            z = lambda v, e: (v - e[0])/max(e[1] - e[0], 1e-9)
+            d = tf.maximum(z(nll, self.kmer['markov_edges']), z(maha, self.kmer['kmer_edges']))
+        ex = tf.nn.relu((d - self.hi)/max(self.hi - self.lo, 1e-9))
         return (1. - tf.exp(-ex))[:, None]*tf.constant(self.sy, tf.float32)[None]
     def call(self, inputs):
         x, h = inputs; T = self.n_tasks; p = tf.cast(self.prior_std(x), h.dtype)
@@ -202,22 +224,25 @@ class NoveltyPrior(layers.Layer):
         return tf.concat([h[:, :T], e, h[:, 2*T:]], 1)
     def get_config(self):
         return {**super().get_config(), 'log_p': self.log_p, 'k': self.k, 'lo': self.lo, 'hi': self.hi, 'sy': self.sy,
-                'n_tasks': self.n_tasks, 'unc': self.unc}
+                'n_tasks': self.n_tasks, 'unc': self.unc, 'kmer': self.kmer}
 
-def novelty_prior(model:dict,          # a fitted Markov novelty (`uncertainty.fit_novelty(..., kind='markov')`)
+def novelty_prior(model:dict,          # a fitted novelty of kind 'markov' or 'markov+kmer' (`uncertainty.fit_novelty`)
                   sy,                  # `(T,)` the training activities' std: the prior's scale
                   # training-distance quantiles: the unit (q[1] - q[0]) and the edge (q[1]); the edge at the farthest
                   # held-out training sequence, so that no natural sequence carries a prior its targets lack
                   q=(0.5, 1.0),
                  )->dict:              # `NoveltyPrior`'s arguments, less `n_tasks` and `unc`
     "The arguments of a student's in-graph prior (`build_student(prior=...)`), as `uncertainty.novelty_excess(x, model, q)`."
-    if model.get('kind') != 'markov':
+    if model.get('kind') not in ('markov', 'markov+kmer'):
         raise ValueError(f"the student's in-graph prior needs a Markov novelty, not {model.get('kind')!r}: "
-                         "fit_novelty(x, k, kind='markov') (config: shift.novelty: markov)")
+                         "fit_novelty(x, k, kind='markov+kmer') (config: shift.novelty: markov+kmer)")
     from degu.uncertainty import novelty_edges
     lo, hi = novelty_edges(model, q)
+    kmer = None if model['kind'] == 'markov' else {**{n: np.asarray(model[n], np.float64) for n in
+                                                      ('mean', 'precision', 'markov_edges', 'kmer_edges')},
+                                                   'profile_k': int(model['profile_k'])}
     return {'log_p': np.asarray(model['log_p'], np.float64).tolist(), 'k': int(model['k']), 'lo': lo, 'hi': hi,
-            'sy': np.ravel(sy).astype(float).tolist()}
+            'sy': np.ravel(sy).astype(float).tolist(), 'kmer': kmer}
 
 def prior_scale(dd:SeqDataset)->np.ndarray:
     "The prior's scale `(T,)`: the natural training activities' std (knowing nothing, a sequence is as uncertain as that)."

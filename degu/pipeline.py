@@ -253,7 +253,7 @@ def shift_levels(cfg:dict)->tuple:
             p['source'] = 'lentimpra_hepg2' if drosophila else 'deepstarr_sample'
         levels.append((m['method'], p))
         ind[level_name(m['method'], p)] = m.get('in_distribution',
-                                                False if m['method'] in ('random', 'foreign') else None)
+                                                False if m['method'] in ('random', 'foreign', 'repeat') else None)
     return levels, ind
 
 def cross_ensemble(cfg:dict, out, ds, ens, student_std, own_std, verbose:int=1):

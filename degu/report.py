@@ -208,6 +208,10 @@ def _md_intervals(r:dict)->list:
 def _novelty_words(r:dict)->str:
     "What the report's novelty score is, in words."
     k = r.get('novelty_k', '-')
+    if r.get('novelty', 'kmer') == 'markov+kmer':
+        return (f"the larger of two distances to the training sequences, each in units of its own training spread: how "
+                f"unlikely a sequence's bases are under a Markov chain of order {k - 1 if isinstance(k, int) else k} "
+                f"fitted on them, and its k-mer profile's Mahalanobis distance (k = {k})")
     if r.get('novelty', 'kmer') == 'markov':
         return (f"how unlikely a sequence's bases are under a Markov chain of order {k - 1 if isinstance(k, int) else k} "
                 "fitted on the training sequences (mean -log-likelihood per base)")
