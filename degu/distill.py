@@ -199,19 +199,28 @@ class NoveltyPrior(layers.Layer):
                 self.kmer_precision.assign(np.asarray(kmer['precision'], np.float32))
     def prior_std(self, x):
         "The prior std `(B, T)` of one-hot `x` `(B, L, 4)`: 0 inside the training data, up to `sy` far from it."
-        x = tf.cast(x, tf.float32); k = self.k; L = tf.shape(x)[1]; n = tf.maximum(L - k + 1, 0)
+        x = tf.cast(x, tf.float32); k = self.k; L = x.shape[1]; n = max(L - k + 1, 0)
         tok = x[..., 1] + 2.*x[..., 2] + 3.*x[..., 3]; ok = tf.cast(tf.reduce_max(x, -1) > 0, tf.float32)
         code = tf.zeros_like(tok[:, :n]); good = tf.ones_like(code)
         for j in range(k): code = 4.*code + tok[:, j:j + n]; good = good*ok[:, j:j + n]
-        lp = tf.gather(tf.constant(self.log_p, tf.float32), tf.cast(tf.round(code), tf.int32))
-        m = tf.reduce_sum(good, 1)
-        d = nll = tf.where(m > 0, -tf.reduce_sum(good*lp, 1)/tf.maximum(m, 1.), 1e9)    # no window free of N: far
-        if self.kmer is not None:                   # the profile's Mahalanobis distance
-            pk = self.kmer['profile_k']; B, D = tf.shape(x)[0], 4**pk; n = tf.maximum(L - pk + 1, 0)
-            code = tf.zeros_like(tok[:, :n]); good = tf.ones_like(code)
-            for j in range(pk): code = 4.*code + tok[:, j:j + n]; good = good*ok[:, j:j + n]
+        far = lambda s, m: tf.where(m > 0, s/tf.maximum(m, 1.), 1e9)             # no window free of N: far
+        if self.kmer is None:
+            lp = tf.gather(tf.constant(self.log_p, tf.float32), tf.cast(tf.round(code), tf.int32))
+            d = far(-tf.reduce_sum(good*lp, 1), tf.reduce_sum(good, 1))
+        else:   # one count of every k-mer serves the chain and the profile (a scatter costs more than the rest)
+            B, D = tf.shape(x)[0], 4**k
             c = tf.math.unsorted_segment_sum(good, tf.cast(tf.round(code), tf.int32) + tf.range(B)[:, None]*D, B*D)
-            c = tf.reshape(c, (B, D)); f = c/tf.maximum(tf.reduce_sum(c, 1, keepdims=True), 1.) - self.kmer_mean[None]
+            c = tf.reshape(c, (B, D)); nll = far(-tf.linalg.matvec(c, tf.constant(self.log_p, tf.float32)),
+                                                 tf.reduce_sum(c, 1))
+            if self.kmer['profile_k'] == k - 1:     # (k - 1)-mers: the k-mers' first k - 1 bases, and the last window
+                c = tf.reduce_sum(tf.reshape(c, (B, D//4, 4)), -1); s = L - k + 1
+                if s >= 0:
+                    cl = tf.zeros_like(tok[:, 0]); gl = tf.ones_like(cl)
+                    for j in range(k - 1): cl = 4.*cl + tok[:, s + j]; gl = gl*ok[:, s + j]
+                    c = c + tf.one_hot(tf.cast(tf.round(cl), tf.int32), D//4)*gl[:, None]
+            elif self.kmer['profile_k'] != k: raise ValueError(f"a profile of {self.kmer['profile_k']}-mers beside a "
+                                                               f"k = {k} chain; fit_novelty gives k - 1")
+            f = c/tf.maximum(tf.reduce_sum(c, 1, keepdims=True), 1.) - self.kmer_mean[None]
             maha = tf.sqrt(tf.nn.relu(tf.reduce_sum(tf.matmul(f, self.kmer_precision)*f, 1)))
             z = lambda v, e: (v - e[0])/max(e[1] - e[0], 1e-9)
             d = tf.maximum(z(nll, self.kmer['markov_edges']), z(maha, self.kmer['kmer_edges']))
