@@ -20,8 +20,8 @@ def _cut(d, opt):
     r = d[opt]; o0, g0 = r['0']['overestimation'], r['0']['oracle_gain']
     return max([0.] + [(o0 - v['overestimation'])/o0 for k, v in r.items() if k != '0' and v['oracle_gain'] >= g0])
 
-# the quickstart's teachers (db3865a) with novelty and student redone under today's default (markov+kmer, prior in graph)
-QS, CTS = 'run_uncertainty_quickstart_markov_kmer', 'student_recipes_ct_short'
+# `degu quickstart` as shipped at a66eaa9 plus the `repeat` shift level (quickstart_time.py's run, 2026-12-07)
+QS, CTS = 'run_uncertainty_quickstart_default_20261207', 'student_recipes_ct_short'
 # today's default (markov+kmer novelty, its prior in the student's graph) on the check tables rebuilt 2026-12-07, seeds
 # 1000 and 1001: results keyed by each run folder, its Markov-only twin beside it
 NMK = 'novelty_markov_kmer'
@@ -46,6 +46,8 @@ FIGURES = [
      lambda v: v >= 0.9, 28),
     ('quickstart: student epistemic AUROC, Drosophila library', QS, lambda d: _shift(d, FOREIGN), '>= 0.8',
      lambda v: v >= 0.8, 28),
+    ('quickstart: student epistemic AUROC, low-complexity repeats (shift level `repeat`)', QS,
+     lambda d: _shift(d, 'repeat'), '>= 0.9', lambda v: v >= 0.9, 28),
     ('quickstart: novelty AUROC, worst of random / mono / Drosophila', QS,
      lambda d: min(_shift(d, lv, 'auroc_novelty') for lv in ('random', 'shuffle_mono', FOREIGN)), '>= 0.99',
      lambda v: v >= 0.99, 28),
