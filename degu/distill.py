@@ -191,6 +191,9 @@ class NoveltyPrior(layers.Layer):
         self.kmer = None if kmer is None else {**{e: [float(v) for v in kmer[e]] for e in ('markov_edges', 'kmer_edges')},
                                                'profile_k': int(kmer['profile_k'])}
         if kmer is not None:
+            if self.kmer['profile_k'] not in (self.k - 1, self.k):
+                raise ValueError(f"a profile of {self.kmer['profile_k']}-mers beside a k = {self.k} chain: "
+                                 "fit_novelty(kind='markov+kmer') gives (k - 1)-mers")
             D = 4**self.kmer['profile_k']
             self.kmer_mean = self.add_weight(shape=(D,), initializer='zeros', trainable=False, name='kmer_mean')
             self.kmer_precision = self.add_weight(shape=(D, D), initializer='zeros', trainable=False, name='kmer_precision')
@@ -199,7 +202,7 @@ class NoveltyPrior(layers.Layer):
                 self.kmer_precision.assign(np.asarray(kmer['precision'], np.float32))
     def prior_std(self, x):
         "The prior std `(B, T)` of one-hot `x` `(B, L, 4)`: 0 inside the training data, up to `sy` far from it."
-        x = tf.cast(x, tf.float32); k = self.k; L = x.shape[1]; n = max(L - k + 1, 0)
+        x = tf.cast(x, tf.float32); k = self.k; L = x.shape[1]; n = max(L - k + 1, 0)   # a student's L is fixed
         tok = x[..., 1] + 2.*x[..., 2] + 3.*x[..., 3]; ok = tf.cast(tf.reduce_max(x, -1) > 0, tf.float32)
         code = tf.zeros_like(tok[:, :n]); good = tf.ones_like(code)
         for j in range(k): code = 4.*code + tok[:, j:j + n]; good = good*ok[:, j:j + n]
@@ -218,8 +221,6 @@ class NoveltyPrior(layers.Layer):
                     cl = tf.zeros_like(tok[:, 0]); gl = tf.ones_like(cl)
                     for j in range(k - 1): cl = 4.*cl + tok[:, s + j]; gl = gl*ok[:, s + j]
                     c = c + tf.one_hot(tf.cast(tf.round(cl), tf.int32), D//4)*gl[:, None]
-            elif self.kmer['profile_k'] != k: raise ValueError(f"a profile of {self.kmer['profile_k']}-mers beside a "
-                                                               f"k = {k} chain; fit_novelty gives k - 1")
             f = c/tf.maximum(tf.reduce_sum(c, 1, keepdims=True), 1.) - self.kmer_mean[None]
             maha = tf.sqrt(tf.nn.relu(tf.reduce_sum(tf.matmul(f, self.kmer_precision)*f, 1)))
             z = lambda v, e: (v - e[0])/max(e[1] - e[0], 1e-9)

@@ -211,7 +211,7 @@ def _novelty_words(r:dict)->str:
     if r.get('novelty', 'kmer') == 'markov+kmer':
         return (f"the larger of two distances to the training sequences, each in units of its own training spread: how "
                 f"unlikely a sequence's bases are under a Markov chain of order {k - 1 if isinstance(k, int) else k} "
-                f"fitted on them, and its k-mer profile's Mahalanobis distance (k = {k})")
+                f"fitted on them, and the Mahalanobis distance of its profile of {max(k - 1, 1) if isinstance(k, int) else k}-mers")
     if r.get('novelty', 'kmer') == 'markov':
         return (f"how unlikely a sequence's bases are under a Markov chain of order {k - 1 if isinstance(k, int) else k} "
                 "fitted on the training sequences (mean -log-likelihood per base)")
