@@ -178,7 +178,7 @@ def _check_values(c):
                                                            f"{c['distill']['far']}.")
     w = c['ensemble']['workers']
     if w != 'auto' and not (_type_ok(w, int) and w >= 1):
-        raise ConfigError("config key 'ensemble.workers' must be 'auto' (one per core, at most one per teacher) or a "
+        raise ConfigError("config key 'ensemble.workers' must be 'auto' (every teacher at once, up to three per core) or a "
                           f"whole number >= 1 (teachers trained at once, each in its own process), got {w!r}.")
     if w != 1 and c['ensemble']['distribute']:
         raise ConfigError("config keys 'ensemble.workers' and 'ensemble.distribute' do not combine: train teachers in "
