@@ -55,7 +55,8 @@ DEFAULT_CONFIG = {
                 'seed': 1000, 'monitor': 'fidelity', 'ema': 0.99, 'learning_rate': 3e-3, 'uncertainty_weight': 0.3,
                 'teachers': None,
                 'recipe': 'auto', 'far': 0.1, 'far_min': 2000, 'prior_edge': 0.9, 'prior_on': 'far',
-                'effect_weight': 1.0, 'width': None, 'gradient_weight': None, 'prior_in_graph': None},
+                'effect_weight': 1.0, 'width': None, 'gradient_weight': None, 'prior_in_graph': None,
+                'measured_weight': 0.0},
     'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False, 'fidelity_seqs': 30,
                  'effect_std_seqs': 2000},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
@@ -69,6 +70,7 @@ DEFAULT_CONFIG = {
 _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pattern': str, 'data.sep': str,
              'data.columns': list, 'data.iupac': str, 'split.downsample': float, 'split.n_train': int,
              'distill.teachers': int, 'distill.ema': float, 'distill.width': float, 'distill.gradient_weight': float,
+             'distill.measured_weight': float,
              'distill.prior_in_graph': bool,
              'motifs.n_seqs': int, 'motifs.meme': str}
 _TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int), 'shift.novelty_shrink': (str, float),
@@ -85,7 +87,8 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', '
 _ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
           'distill.prior_edge': 0.99, 'distill.prior_on': 'all',
           'distill.effect_weight': 1.0, 'distill.width': None, 'shift.novelty_shrink': 0.1, 'shift.novelty': 'kmer',
-          'model.precision': 'float32', 'distill.gradient_weight': 0.0, 'distill.prior_in_graph': False}
+          'model.precision': 'float32', 'distill.gradient_weight': 0.0, 'distill.prior_in_graph': False,
+          'distill.measured_weight': 0.0}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0,
              'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,
@@ -167,6 +170,13 @@ def _check_values(c):
         raise ConfigError("config key 'distill.gradient_weight' applies to standard distillation only (dynamic "
                           "distillation labels online and pairs have their own train step): set it to 0 or null, or "
                           "distill.dynamic: false with a recipe other than pairs.")
+    mw = c['distill']['measured_weight']
+    if not 0 <= mw <= 1: raise ConfigError("config key 'distill.measured_weight' must be in [0, 1] (the share of the "
+                                          f"measured activity in the student's activity targets; 0: none), got {mw}.")
+    if mw and _own_train_step(c):
+        raise ConfigError("config key 'distill.measured_weight' applies to standard distillation only (dynamic "
+                          "distillation labels online and pairs take their effects from the targets): set it to 0 or "
+                          "null, or distill.dynamic: false with a recipe other than pairs.")
     if c['distill']['prior_in_graph'] and not _prior_graph_fits(c):
         raise ConfigError("config key 'distill.prior_in_graph' needs a recipe with the prior (neighbours_prior or prior), "
                           "standard distillation (distill.dynamic: false) and shift.novelty: markov or markov+kmer: set it to false or "

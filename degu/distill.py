@@ -9,7 +9,7 @@ __all__ = ['MONITORS', 'STUDENT_LR', 'UNC_WEIGHT', 'GRADIENT_WEIGHT', 'AUGMENTAT
            'natural_targets', 'train_student', 'eval_student', 'Distiller', 'mutagenize', 'shuffle_positions',
            'DynamicDistillModel', 'train_dynamic_student', 'substitute', 'far_from_data', 'recipe_targets',
            'PairDistillModel', 'pair_targets', 'train_pair_student', 'teacher_gradients', 'effect_form',
-           'gradient_scale', 'gradient_loss', 'GradientDistillModel']
+           'gradient_scale', 'gradient_loss', 'GradientDistillModel', 'mix_measured']
 
 # %% ../nbs/05_distill.ipynb #c003
 import os, json, time
@@ -756,3 +756,19 @@ class GradientDistillModel(keras.Model):
         for m in self.metrics:
             if m.name == 'loss': m.update_state(loss, sample_weight=tf.shape(x)[0])
         return self.compute_metrics(x, y, p)
+
+# %% ../nbs/05_distill.ipynb #mx0002
+def mix_measured(dd:SeqDataset,      # output of `distill_targets`, before a recipe adds sequences
+                 weight:float,       # share of the measured activity (0: the ensemble mean alone)
+                )->SeqDataset:
+    """The training split's activity targets moved toward the measured activity: `(1 - weight) * ensemble mean + weight *
+    y`; the uncertainty targets and the other splits stay."""
+    if not 0 <= weight <= 1: raise ValueError(f"weight must be in [0, 1] (0: the ensemble mean alone), not {weight!r}")
+    if weight == 0: return dd
+    tr = dd.splits['train']
+    if 'augmented' in tr: raise ValueError("mix the measured activity in before a recipe adds sequences: theirs is the "
+                                           "teachers' alone")
+    T = len(dd.targets); y = np.array(tr['y_distill'], np.float32); ym = np.asarray(tr['y'], np.float32).reshape(len(y), T)
+    y[:, :T] = (1 - weight)*y[:, :T] + weight*ym                        # a SeqDataset's y is finite (`check_targets`)
+    return SeqDataset({**dd.splits, 'train': {**tr, 'y_distill': y}}, dd.targets,
+                      {**dd.provenance, 'measured_weight': float(weight)})

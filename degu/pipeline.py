@@ -124,11 +124,12 @@ def student_targets(cfg:dict,        # the run's config (its `distill` section)
                     ds:SeqDataset,      # the data they were trained on (after `calibration_split`)
                     path,               # the targets' HDF5 file: read when it exists, else written (atomically)
                    )->SeqDataset:
-    """The config's distillation targets of `ens` on `ds`, computed once (one fused teacher pass per split) and kept in
-    `path`."""
-    from degu.distill import distill_targets
+    """The config's distillation targets of `ens` on `ds` (the training split's activity moved toward the measured by
+    `distill.measured_weight`), computed once (one fused teacher pass per split) and kept in `path`."""
+    from degu.distill import distill_targets, mix_measured
     if Path(path).exists(): return read_h5(path)
     dd = distill_targets(ens, ds, kind=cfg['distill']['kind'], verbose=0, n_teachers=cfg['distill']['teachers'])
+    dd = mix_measured(dd, cfg['distill'].get('measured_weight', 0.))       # runs from before the key: none
     write_h5(dd, path); return dd
 
 def recipe_data(cfg:dict, dd:SeqDataset, ens, out, verbose:int=1)->tuple:
@@ -431,7 +432,9 @@ def evaluate_stage(cfg:dict, out, r:dict):
 def distill_stage(cfg:dict, out, r:dict):
     "The distillation targets (the teachers' mean and spread), computed once and kept in `distill.h5`."
     r['dd'] = student_targets(cfg, r['ens'], r['ds'], out/'distill.h5'); r['distill_path'] = str(out/'distill.h5')
-    return f"{cfg['distill']['kind']} targets from one fused pass per split -> distill.h5"
+    mw = r['dd'].provenance.get('measured_weight', 0.)
+    return (f"{cfg['distill']['kind']} targets from one fused pass per split" +
+            (f" (activity {1 - mw:.0%} ensemble, {mw:.0%} measured)" if mw else '') + " -> distill.h5")
 
 def student_stage(cfg:dict, out, r:dict):
     "Train (or load) the student, keep a portable copy (`student.keras`), and score its heads on test."
