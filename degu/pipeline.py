@@ -342,10 +342,29 @@ def _makespan(n:int, cores:int, w:int)->float:
     full, rest = divmod(n, w)
     return full*max(w, cores)/cores + (max(rest, cores)/cores if rest else 0.)
 
-def _available_memory()->int:
-    "Bytes of memory available to new processes (Linux `MemAvailable`), or None where the OS does not say."
-    try: return next(int(l.split()[1])*1024 for l in open('/proc/meminfo') if l.startswith('MemAvailable:'))
-    except (OSError, StopIteration, ValueError): return None
+def _cgroup_room(proc='/proc/self/cgroup', root='/sys/fs/cgroup')->int:
+    "Bytes this process's memory cgroup still allows (v2 or v1: what a cluster job's memory request sets), or None."
+    try: lines = Path(proc).read_text().splitlines()
+    except OSError: return None
+    for l in lines:
+        _, ctl, rel = l.split(':', 2)
+        if ctl == '': files, base = ('memory.max', 'memory.current'), Path(root)
+        elif 'memory' in ctl.split(','): files, base = ('memory.limit_in_bytes', 'memory.usage_in_bytes'), Path(root)/'memory'
+        else: continue
+        for d in (base/rel.lstrip('/'), base):        # the job's own group; in a container the root is its own
+            try: lim = (d/files[0]).read_text().strip()
+            except OSError: continue
+            if lim == 'max' or int(lim) >= 2**60: break   # no limit here
+            return int(lim) - int((d/files[1]).read_text())
+    return None
+
+def _available_memory(meminfo='/proc/meminfo', **cgroup)->int:
+    """Bytes of memory new processes may use: Linux `MemAvailable`, or less where the memory cgroup (a cluster job's
+    limit) allows less; None where the OS does not say."""
+    try: m = next(int(l.split()[1])*1024 for l in open(meminfo) if l.startswith('MemAvailable:'))
+    except (OSError, StopIteration, ValueError): m = None
+    g = _cgroup_room(**cgroup)
+    return g if m is None else m if g is None else min(m, g)
 
 WORKER_MEMORY = 2**31   # bytes of available memory each worker beyond one per core needs (a quickstart worker: 0.9 GB)
 
