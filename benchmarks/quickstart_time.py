@@ -11,7 +11,7 @@ from _record import record
 ap = argparse.ArgumentParser(); ap.add_argument('--out', default=None)
 ap.add_argument('--workers', nargs='+', default=None, help="ensemble.workers settings to compare, e.g. 1 auto")
 a = ap.parse_args()
-base = a.out or tempfile.mkdtemp(prefix='degu_quickstart_')
+base = a.out or tempfile.mkdtemp(prefix='degu_quickstart_'); os.makedirs(base, exist_ok=True)
 
 def one(workers=None):
     "Wall time and report of one run from an empty folder: `degu quickstart`, or its config with `ensemble.workers`."
