@@ -70,7 +70,6 @@ DEFAULT_CONFIG = {
 _NULLABLE = {'data.target_cols': list, 'data.id_col': (str, int), 'data.group_pattern': str, 'data.sep': str,
              'data.columns': list, 'data.iupac': str, 'split.downsample': float, 'split.n_train': int,
              'distill.teachers': int, 'distill.ema': float, 'distill.width': float, 'distill.gradient_weight': float,
-             'distill.measured_weight': float,
              'distill.prior_in_graph': bool,
              'motifs.n_seqs': int, 'motifs.meme': str}
 _TYPES = {'data.seq_col': (str, int), 'evaluate.cross_ensemble': (bool, int), 'shift.novelty_shrink': (str, float),
@@ -175,8 +174,8 @@ def _check_values(c):
                                           f"measured activity in the student's activity targets; 0: none), got {mw}.")
     if mw and _own_train_step(c):
         raise ConfigError("config key 'distill.measured_weight' applies to standard distillation only (dynamic "
-                          "distillation labels online and pairs take their effects from the targets): set it to 0 or "
-                          "null, or distill.dynamic: false with a recipe other than pairs.")
+                          "distillation labels online and pairs take their effects from the targets): set it to 0, or "
+                          "distill.dynamic: false with a recipe other than pairs.")
     if c['distill']['prior_in_graph'] and not _prior_graph_fits(c):
         raise ConfigError("config key 'distill.prior_in_graph' needs a recipe with the prior (neighbours_prior or prior), "
                           "standard distillation (distill.dynamic: false) and shift.novelty: markov or markov+kmer: set it to false or "

@@ -354,8 +354,10 @@ def _cgroup_room(proc='/proc/self/cgroup', root='/sys/fs/cgroup')->int:
         for d in (base/rel.lstrip('/'), base):        # the job's own group; in a container the root is its own
             try: lim = (d/files[0]).read_text().strip()
             except OSError: continue
-            if lim == 'max' or int(lim) >= 2**60: break   # no limit here
-            return int(lim) - int((d/files[1]).read_text())
+            try:
+                if lim == 'max' or int(lim) >= 2**60: break   # no limit here
+                return int(lim) - int((d/files[1]).read_text())
+            except (OSError, ValueError): continue         # a file we cannot read: not this group
     return None
 
 def _available_memory(meminfo='/proc/meminfo', **cgroup)->int:
