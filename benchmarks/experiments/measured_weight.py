@@ -18,7 +18,6 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 def prepare(src, dst, w:float, seed:int):
     "Copy run `src` up to its distillation targets into `dst`, the training activity targets mixed at `w`, seed `seed`."
-    import h5py
     src, dst = Path(src), Path(dst)
     if dst.exists(): shutil.rmtree(dst)
     dst.mkdir(parents=True)
@@ -30,9 +29,9 @@ def prepare(src, dst, w:float, seed:int):
     m = json.loads((dst/'manifest.json').read_text())
     m['stages'] = {k: v for k, v in m['stages'].items() if k in ('data', 'ensemble', 'evaluate', 'distill')}
     (dst/'manifest.json').write_text(json.dumps(m, indent=1))
-    with h5py.File(dst/'distill.h5', 'r+') as f:        # as `mix_measured` does (no missing values in these tables)
-        T = f['Train/y'].shape[1]; yd = f['Train/y_distill'][...]
-        yd[:, :T] = (1 - w)*yd[:, :T] + w*f['Train/y'][...]; f['Train/y_distill'][...] = yd
+    from degu.data import read_h5, write_h5
+    from degu.distill import mix_measured
+    write_h5(mix_measured(read_h5(dst/'distill.h5'), w), dst/'distill.h5')   # what `distill.measured_weight` stores
 
 def share(run)->float:
     "The measured share w of a folder's training activity targets, read back from its distill.h5."
