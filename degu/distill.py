@@ -204,17 +204,20 @@ class NoveltyPrior(layers.Layer):
         "The prior std `(B, T)` of one-hot `x` `(B, L, 4)`: 0 inside the training data, up to `sy` far from it."
         x = tf.cast(x, tf.float32); k = self.k; L = x.shape[1]; n = max(L - k + 1, 0)   # a student's L is fixed
         tok = x[..., 1] + 2.*x[..., 2] + 3.*x[..., 3]; ok = tf.cast(tf.reduce_max(x, -1) > 0, tf.float32)
-        code = tf.zeros_like(tok[:, :n]); good = tf.ones_like(code)
-        for j in range(k): code = 4.*code + tok[:, j:j + n]; good = good*ok[:, j:j + n]
+        # an N between the first and last base (not padding) puts its windows at the chain's least likely step
+        gap = tf.cast((tf.cumsum(ok, 1) > 0) & (tf.cumsum(ok, 1, reverse=True) > 0), tf.float32)*(1. - ok)
+        code = tf.zeros_like(tok[:, :n]); good = tf.ones_like(code); gw = tf.zeros_like(code)
+        for j in range(k): code = 4.*code + tok[:, j:j + n]; good = good*ok[:, j:j + n]; gw = tf.maximum(gw, gap[:, j:j + n])
+        ng, pen = tf.reduce_sum(gw, 1), -min(self.log_p)
         far = lambda s, m: tf.where(m > 0, s/tf.maximum(m, 1.), 1e9)             # no window free of N: far
         if self.kmer is None:
             lp = tf.gather(tf.constant(self.log_p, tf.float32), tf.cast(tf.round(code), tf.int32))
-            d = far(-tf.reduce_sum(good*lp, 1), tf.reduce_sum(good, 1))
+            d = far(-tf.reduce_sum(good*lp, 1) + pen*ng, tf.reduce_sum(good, 1) + ng)
         else:   # one count of every k-mer serves the chain and the profile (a scatter costs more than the rest)
             B, D = tf.shape(x)[0], 4**k
             c = tf.math.unsorted_segment_sum(good, tf.cast(tf.round(code), tf.int32) + tf.range(B)[:, None]*D, B*D)
-            c = tf.reshape(c, (B, D)); nll = far(-tf.linalg.matvec(c, tf.constant(self.log_p, tf.float32)),
-                                                 tf.reduce_sum(c, 1))
+            c = tf.reshape(c, (B, D)); nll = far(-tf.linalg.matvec(c, tf.constant(self.log_p, tf.float32)) + pen*ng,
+                                                 tf.reduce_sum(c, 1) + ng)
             if self.kmer['profile_k'] == k - 1:     # (k - 1)-mers: the k-mers' first k - 1 bases, and the last window
                 c = tf.reduce_sum(tf.reshape(c, (B, D//4, 4)), -1); s = L - k + 1
                 if s >= 0:

@@ -450,8 +450,17 @@ def _kmer_distance(x, model:dict)->np.ndarray:
     d = kmer_profile(x, model.get('profile_k', model['k'])) - np.asarray(model['mean'], np.float32)
     return np.sqrt(np.maximum(((d @ P)*d).sum(1, dtype=np.float64), 0))
 
+def _gap_windows(b, k:int)->np.ndarray:
+    """Whether each k-mer window `(n, L - k + 1)` of one-hot `b` covers an N between the sequence's first and last base
+    (a masked stretch; N runs at either end are padding)."""
+    b = np.asarray(b); ok = b.any(-1) if b.dtype == np.uint8 else b.max(-1) > b.min(-1)
+    inside = np.logical_or.accumulate(ok, 1) & np.logical_or.accumulate(ok[:, ::-1], 1)[:, ::-1]
+    c = np.concatenate([np.zeros((len(b), 1), np.int32), np.cumsum(inside & ~ok, 1, dtype=np.int32)], 1)
+    return c[:, k:] - c[:, :-k] > 0
+
 def _markov_nll(x, model:dict, batch_size:int=4096)->np.ndarray:
-    "Mean -log-likelihood per base `(N,)` under a Markov model of `fit_novelty`: one lookup per window, no profile."
+    """Mean -log-likelihood per base `(N,)` under a Markov model of `fit_novelty`: one lookup per window, no profile; a
+    window over an N inside the sequence scores the chain's least likely step, padding none."""
     x = np.asarray(x); N, L = x.shape[:2]; k = model['k']; lp = np.asarray(model['log_p'], np.float64)
     out = np.full(N, np.inf)
     if L < k: return out
@@ -459,8 +468,10 @@ def _markov_nll(x, model:dict, batch_size:int=4096)->np.ndarray:
     for s in range(0, N, batch_size):
         code, good = _window_codes(x[s:s + batch_size], k, dt)
         if good.all(): out[s:s + len(code)] = -np.take(lp, code).mean(1); continue   # no N: the usual input
-        n = good.sum(1)
-        out[s:s + len(code)] = np.where(n > 0, -np.where(good, np.take(lp, code), 0.).sum(1)/np.maximum(n, 1), np.inf)
+        # a masked base is no evidence the sequence is familiar: its windows count, at the least likely step
+        gap = _gap_windows(x[s:s + batch_size], k).sum(1); n = good.sum(1) + gap
+        nll = -np.where(good, np.take(lp, code), 0.).sum(1) - lp.min()*gap
+        out[s:s + len(code)] = np.where(n > 0, nll/np.maximum(n, 1), np.inf)
     return out
 
 def novelty_percentile(d, model:dict)->np.ndarray:

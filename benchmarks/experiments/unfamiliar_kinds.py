@@ -5,7 +5,8 @@ each finished run's test split, kinds a user meets that the pipeline does not sc
 (the reverse complement, since both orientations of every element were trained on; chimeras of two test sequences
 joined at the middle), a graded walk away from the data (10%, 20% and 40% of the bases redrawn at random), a shift of
 composition (30% of A/T bases turned to G/C, or of G/C to A/T), the sequence read backwards without complementing
-(same composition, every k-mer reversed), and 20% of each sequence masked as N. AUROC of each score for the set against
+(same composition, every k-mer reversed), 20% of each sequence masked as N, and one or five bases masked as N inside
+the sequence (what an assembly gap or a masked SNP leaves). AUROC of each score for the set against
 the unshifted test split (0.5: blind; for the in-distribution kinds 0.5 is the right answer): the run's own novelty
 (`novelty_distance` with the run's stored model), the student's epistemic and total std, the ensemble's epistemic std.
 
@@ -30,10 +31,16 @@ def kinds(x, seed=0)->dict:
         y = x.copy(); w = int(frac*L)
         for i in range(n): s = rng.integers(0, L - w + 1); y[i, s:s + w] = 0
         return y
+    def n_inside(w):                       # w bases masked at least 10 bases from the sequence's first and last base
+        y = x.copy()
+        for i in range(n):
+            b = np.flatnonzero(base[i]); s = rng.integers(b[0] + 10, b[-1] - 10 - w); y[i, s:s + w] = 0
+        return y
     return {'reverse complement': revcomp(x), 'chimera of two test sequences': chimera(),
             'mutate 10%': mutate(0.1), 'mutate 20%': mutate(0.2), 'mutate 40%': mutate(0.4),
             'A/T -> G/C 30%': swap([0, 3], [1, 2]), 'G/C -> A/T 30%': swap([1, 2], [0, 3]),
-            'reversed, not complemented': x[:, ::-1].copy(), 'N window 20%': n_window()}
+            'reversed, not complemented': x[:, ::-1].copy(), 'N window 20%': n_window(),
+            'one N inside': n_inside(1), 'five N inside': n_inside(5)}
 
 def kind_aurocs(path, n:int=500)->dict:
     "{set: {score: AUROC against the run's test split}} for one finished run."
