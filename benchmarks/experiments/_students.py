@@ -7,12 +7,16 @@ import numpy as np
 def students(paths, seeds, settings):
     """For each run folder and seed, one student per `(label, train_student keywords)` in `settings`, one after another
     in this process; rows of epochs, training wall time and cores busy (CPU over wall time), test Pearson against the
-    measured activity and the ensemble's, and the fidelity stage's ISM Pearson (the run's own test sequences)."""
+    measured activity and the ensemble's, the fidelity stage's ISM Pearson (the run's own test sequences), the error-rank
+    Spearman of the student's total std on test, and the best (kept) epoch."""
     from degu.run import load_run
     from degu.pipeline import recipe_data, student_prior, student_train_kwargs, arch_kwargs
     from degu.distill import train_student, teacher_gradients
     from degu.train import predict
     from degu.variants import ism, member_effects, fidelity_report
+    from degu.uncertainty import student_heads
+    from degu.distill import MONITORS
+    from scipy.stats import spearmanr
     rows = []
     for path in paths:
         run = load_run(path); cfg = run.config; dd = run._dd; ens = run.ensemble; dc = cfg['distill']
@@ -33,11 +37,13 @@ def students(paths, seeds, settings):
                                      monitor=dc['monitor'], verbose=0, gradients=g, gradient_weight=dc['gradient_weight'],
                                      prior=pr, **tk)
                 w = time.time() - t0; c1 = os.times(); cpu = (c1.user + c1.system) - (c0.user + c0.system)
-                p = predict(m, dd.x_test)[:, 0]; se = ism(xf, student=m, n_tasks=T, kind=dc['kind'])['effect']
+                q = predict(m, dd.x_test); p = q[:, 0]; se = ism(xf, student=m, n_tasks=T, kind=dc['kind'])['effect']
+                tot = student_heads(q, T, dc['kind'])['total'][:, 0]
                 r = dict(run=path, seed=seed, setting=label, busy=round(cpu/w, 2), epochs=len(h.history['loss']),
                          wall=round(w, 1), gradients_s=round(tg, 1), test=float(np.corrcoef(p, y)[0, 1]),
                          vs_ensemble=float(np.corrcoef(p, ye)[0, 1]), ensemble=float(np.corrcoef(ye, y)[0, 1]),
-                         ism=fidelity_report(se, me, dd.targets)['student']['pearson'])
+                         ism=fidelity_report(se, me, dd.targets)['student']['pearson'],
+                         err_rank=float(spearmanr(tot, np.abs(p - y))[0]), best=int(np.argmin(h.history[MONITORS[dc['monitor']]])) + 1)
                 rows.append(r); print(r, flush=True)
     return rows
 
