@@ -346,13 +346,15 @@ def replicate_agreement(student_stds,   # K arrays `(N, T)`: the epistemic std o
     return by_task(per, targets)
 
 # %% ../nbs/06_uncertainty.ipynb #9379772d
+def _known(b)->np.ndarray:
+    "Whether each position `(n, L)` of one-hot `b` holds a base (an all-zero or uniform row is N)."
+    return (b[..., 0] | b[..., 1] | b[..., 2] | b[..., 3]) > 0 if b.dtype == np.uint8 else b.max(-1) > b.min(-1)
+
 def _window_codes(b, k:int, dt)->tuple:
     "Word codes `(n, L - k + 1)` (dtype `dt`) of the k-mer windows of one-hot `b`, and whether each is free of N."
-    L = b.shape[1]
+    L = b.shape[1]; ok = _known(b)
     # the usual input: base codes by arithmetic (4x faster than argmax)
-    if b.dtype == np.uint8:
-        tok = b[..., 1] + 2*b[..., 2] + 3*b[..., 3]; ok = (b[..., 0] | b[..., 1] | b[..., 2] | b[..., 3]) > 0
-    else: tok, ok = b.argmax(-1), b.max(-1) > b.min(-1)
+    tok = b[..., 1] + 2*b[..., 2] + 3*b[..., 3] if b.dtype == np.uint8 else b.argmax(-1)
     t = tok.astype(dt); code = np.zeros((len(b), L - k + 1), dt); good = np.ones(code.shape, bool)
     for j in range(k): code <<= 2; code += t[:, j:L - k + 1 + j]; good &= ok[:, j:L - k + 1 + j]
     return code, good
@@ -453,7 +455,7 @@ def _kmer_distance(x, model:dict)->np.ndarray:
 def _gap_windows(b, k:int)->np.ndarray:
     """Whether each k-mer window `(n, L - k + 1)` of one-hot `b` covers an N between the sequence's first and last base
     (a masked stretch; N runs at either end are padding)."""
-    b = np.asarray(b); ok = b.any(-1) if b.dtype == np.uint8 else b.max(-1) > b.min(-1)
+    ok = _known(np.asarray(b))
     inside = np.logical_or.accumulate(ok, 1) & np.logical_or.accumulate(ok[:, ::-1], 1)[:, ::-1]
     c = np.concatenate([np.zeros((len(b), 1), np.int32), np.cumsum(inside & ~ok, 1, dtype=np.int32)], 1)
     return c[:, k:] - c[:, :-k] > 0
