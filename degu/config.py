@@ -56,7 +56,7 @@ DEFAULT_CONFIG = {
                 'teachers': None,
                 'recipe': 'auto', 'far': 0.1, 'far_min': 2000, 'prior_edge': 0.9, 'prior_on': 'far',
                 'effect_weight': 1.0, 'width': None, 'gradient_weight': None, 'prior_in_graph': None,
-                'measured_weight': 0.0},
+                'measured_weight': 0.0, 'lr_schedule': 'plateau'},
     'evaluate': {'alphas': [0.1, 0.2, 0.3], 'calibration': 'scaled', 'cross_ensemble': False, 'fidelity_seqs': 30,
                  'effect_std_seqs': 2000},
     'attribute': {'method': 'deepshap', 'head': 0, 'top_n': 50, 'n_backgrounds': 10},
@@ -81,13 +81,14 @@ _CHOICES = {'data.ragged': ('error', 'pad', 'trim'), 'data.missing': ('error', '
             'attribute.method': ('saliency', 'input_x_gradient', 'deepshap'), 'data.iupac': (None, 'N'),
             'distill.monitor': ('fidelity', 'activity', 'loss'),
             'evaluate.calibration': ('scaled', 'shrunk', 'mondrian'), 'shift.novelty': ('kmer', 'markov', 'markov+kmer'),
+            'distill.lr_schedule': ('plateau', 'cosine'),
             'distill.recipe': ('auto', 'standard', 'neighbours', 'prior', 'neighbours_prior', 'pairs', 'pairs_prior')}
 # keys newer than some runs: the value those runs used
 _ADDED = {'data.missing': 'error', 'distill.recipe': 'standard', 'distill.far': 0.1, 'distill.far_min': 2000,
           'distill.prior_edge': 0.99, 'distill.prior_on': 'all',
           'distill.effect_weight': 1.0, 'distill.width': None, 'shift.novelty_shrink': 0.1, 'shift.novelty': 'kmer',
           'model.precision': 'float32', 'distill.gradient_weight': 0.0, 'distill.prior_in_graph': False,
-          'distill.measured_weight': 0.0}
+          'distill.measured_weight': 0.0, 'distill.lr_schedule': 'plateau'}
 _AT_LEAST = {'ensemble.n': 1, 'ensemble.max_epochs': 1, 'ensemble.es_patience': 1, 'ensemble.lr_patience': 1,
              'ensemble.batch_size': 1, 'ensemble.retry_failed': 0, 'ensemble.warmup_steps': 0,
              'ensemble.min_members': 1, 'ensemble.finetune_epochs': 0, 'distill.max_epochs': 1,

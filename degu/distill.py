@@ -312,6 +312,7 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
                   gradients=None,
                   gradient_weight:float=GRADIENT_WEIGHT, # weight of that term (the heads' loss weighs 1)
                   gradient_per_batch:int=32, # the term on this many sequences of each batch (None: all)
+                  gradient_every:int=1,    # the term on every this many steps (`GradientDistillModel`'s `every`)
                   prior:dict=None,         # `novelty_prior(...)`: the prior in the student's graph (`build_student`)
                   **train_kwargs,          # max_epochs, batch_size, ...
                  )->tuple:                 # (student model, history)
@@ -333,7 +334,7 @@ def train_student(dd:SeqDataset,           # output of `distill_targets` (or rea
             raise ValueError(f"gradients {g.shape} do not match the training sequences and tasks "
                              f"{dd.x_train.shape + (T,)}: pass teacher_gradients(teachers, dd.x_train)")
         fit = GradientDistillModel(model, T, yt.shape[1], gradient_scale(g, dd.x_train), gradient_weight,
-                                   gradient_per_batch)
+                                   gradient_per_batch, gradient_every)
         yfit = np.concatenate([yt, g.reshape(len(g), -1)], 1)
     h = train_fun(fit, dd.x_train, yfit, val,
                   loss=StandardizedMSE(sc, student_head_weights(yt.shape[1], T, unc_weight, head_weights)),
@@ -737,12 +738,18 @@ class GradientDistillModel(keras.Model):
                  scale,                       # `(T,)` `gradient_scale` of the teachers' gradients
                  weight:float=1.,             # weight of the gradient term (the heads' loss weighs 1)
                  per_batch:int=None,          # the term on the first this many sequences of each batch (None: all)
+                 every:int=1,                 # the term on every this many optimizer steps (the others: heads only)
                  **kw):
         super().__init__(**kw)
+        if int(every) != every or every < 1: raise ValueError(f"every is a whole number of steps >= 1, not {every!r}")
         self.student, self.T, self.C, self.weight = student, int(n_tasks), int(n_targets), float(weight)
-        self.scale, self.per_batch = scale, per_batch
+        self.scale, self.per_batch, self.every = scale, per_batch, int(every)
 
     def call(self, x, training=False): return self.student(x, training=training)
+
+    def compile(self, *args, jit_compile='auto', **kwargs):
+        # the term on some steps only is a `tf.cond` whose second-order gradient XLA does not convert: opt out
+        super().compile(*args, jit_compile=False if self.every > 1 else jit_compile, **kwargs)
 
     def train_step(self, data):
         # y: `(B, C + 4LT)` the heads' targets, then the teachers' gradients flattened
@@ -752,7 +759,10 @@ class GradientDistillModel(keras.Model):
             p = self.student(x, training=True)
             loss = self.compute_loss(x=x, y=y, y_pred=p, training=True)
             k = self.per_batch or tf.shape(x)[0]                                   # batches are shuffled
-            loss = loss + self.weight*gradient_loss(self.student, x[:k], gt[:k], self.scale, self.T)
+            term = lambda: gradient_loss(self.student, x[:k], gt[:k], self.scale, self.T)
+            if self.every > 1: term = tf.cond(self.optimizer.iterations % self.every == 0, term, lambda: 0.)
+            else: term = term()
+            loss = loss + self.weight*term
             scaled = self.optimizer.scale_loss(loss)
         grads = tape.gradient(scaled, self.student.trainable_variables)
         self.optimizer.apply_gradients(zip(grads, self.student.trainable_variables))

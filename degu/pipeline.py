@@ -116,6 +116,7 @@ def student_train_kwargs(cfg:dict)->dict:
     "The keyword arguments a config's `distill` section gives `train_student` (and `train_dynamic_student`)."
     dc = cfg['distill']
     return {**{k: dc[k] for k in ('max_epochs', 'es_patience', 'lr_patience', 'batch_size', 'ema')},
+            'lr_schedule': dc.get('lr_schedule', 'plateau'),                # runs from before the key: plateau
             'initial_lr': dc['learning_rate'],
             'unc_weight': dc['uncertainty_weight']}
 

@@ -4,7 +4,8 @@ import numpy as np, keras, pytest
 from evoaug_tf import augment as evoaug
 from degu.models import SmallCNN, LegNet
 from degu.train import EvoAugModel, paper_augs, make_dataset
-from degu.distill import DynamicDistillModel, build_student, StandardizedMSE, head_metrics
+from degu.distill import DynamicDistillModel, GradientDistillModel, build_student, StandardizedMSE, head_metrics
+from degu.attribution import saliency
 from degu.train import build_aleatoric, GaussianNLL
 
 rng = np.random.default_rng(0)
@@ -29,6 +30,15 @@ def test_dynamic_distillation_train_step_under_xla(record):
     dm = DynamicDistillModel(build_student('SmallCNN', yd, (60, 4), width=0.25), fused, ('mutagenesis', 'shuffle'), record=record)
     dm.compile('adam', StandardizedMSE([1., 1.]), metrics=head_metrics([1., 1.]), jit_compile=True)
     _one_step_changes(dm, jit=not record)            # recording (a test aid) opts out of XLA: its variables change shape
+
+@pytest.mark.parametrize('every', [1, 2])
+def test_gradient_matching_train_step_under_xla(every):
+    "The student's gradient-matching step (double backprop) compiles; with the term on some steps only it opts out."
+    yd = np.c_[Y, np.abs(Y)]; st = build_student('SmallCNN', yd, (60, 4), width=0.25)
+    g = saliency(st, X.astype('float32'))[..., None] + rng.normal(size=X.shape + (1,))   # not the student's own
+    m = GradientDistillModel(st, 1, 2, [1.], 0.3, 16, every)
+    m.compile('adam', StandardizedMSE([1., 1.]), metrics=head_metrics([1., 1.]), jit_compile=True)
+    _one_step_changes(m, jit=every == 1, y=np.c_[yd, g.reshape(len(g), -1)])
 
 def test_aleatoric_model_under_xla():
     m = build_aleatoric('SmallCNN', (60, 4), Y, width=0.25); m.compile('adam', GaussianNLL(0.5), jit_compile=True)

@@ -34,8 +34,8 @@ def students(paths, seeds, settings):
                 kw = {'gradient_per_batch': 32, **kw}; tk = {**student_train_kwargs(cfg), **kw}
                 t0 = time.time(); c0 = os.times()
                 m, h = train_student(d2, cfg['model']['arch'], seed=seed, model_kwargs=arch_kwargs(cfg, student=True),
-                                     monitor=dc['monitor'], verbose=0, gradients=g, gradient_weight=dc['gradient_weight'],
-                                     prior=pr, **tk)
+                                     **{'monitor': dc['monitor'], 'verbose': 0, 'gradients': g,
+                                        'gradient_weight': dc['gradient_weight'], 'prior': pr, **tk})
                 w = time.time() - t0; c1 = os.times(); cpu = (c1.user + c1.system) - (c0.user + c0.system)
                 q = predict(m, dd.x_test); p = q[:, 0]; se = ism(xf, student=m, n_tasks=T, kind=dc['kind'])['effect']
                 tot = student_heads(q, T, dc['kind'])['total'][:, 0]
