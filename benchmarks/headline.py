@@ -20,8 +20,9 @@ def _cut(d, opt):
     r = d[opt]; o0, g0 = r['0']['overestimation'], r['0']['oracle_gain']
     return max([0.] + [(o0 - v['overestimation'])/o0 for k, v in r.items() if k != '0' and v['oracle_gain'] >= g0])
 
-# `degu quickstart` as shipped at a66eaa9 plus the `repeat` shift level (quickstart_time.py's run, 2026-12-07)
-QS, CTS = 'run_uncertainty_quickstart_default_20261207', 'student_recipes_ct_short'
+# `degu quickstart` as shipped at 0b5b176 (the student's learning rate cosine over 14 epochs; quickstart_time.py's run,
+# 2026-12-07)
+QS, CTS = 'run_uncertainty_quickstart_cosine14', 'student_recipes_ct_short'
 # today's default (markov+kmer novelty, its prior in the student's graph) on the check tables rebuilt 2026-12-07, seeds
 # 1000 and 1001: results keyed by each run folder, its Markov-only twin beside it
 NMK = 'novelty_markov_kmer'
