@@ -54,3 +54,8 @@ def table(rows, setting:str)->list:
     return out + [f"| {r['run']} | {r['seed']} | {r['setting']} | {r['busy']:.2f} | {r['epochs']} | {r['wall']:.0f} | "
                   f"{r['wall']/r['epochs']:.1f} | {r['test']:.4f} ({r['ensemble']:.4f}) | {r['test'] - r['ensemble']:+.4f} | "
                   f"{r['ism']:.3f} | {r['gradients_s']:.0f} |" for r in rows]
+
+def best_table(rows, setting:str)->list:
+    "Markdown lines of `students` rows' best (kept) epoch and error rank, the setting's column headed `setting`."
+    return ['', f'| run | seed | {setting} | best epoch | error rank |', '|---|---|---|---|---|'] + [
+        f"| {r['run']} | {r['seed']} | {r['setting']} | {r['best']} | {r['err_rank']:.3f} |" for r in rows]

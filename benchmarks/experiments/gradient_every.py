@@ -11,7 +11,7 @@ import argparse, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _record import record
-from _students import students, table
+from _students import students, table, best_table
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--runs', nargs='+', required=True); ap.add_argument('--seeds', type=int, nargs='+', default=[1000])
@@ -28,8 +28,7 @@ body = ["One student per line, trained as `degu run` trains the run's student (g
         "another." + ('' if a.cosine is None else f" Learning rate: cosine over {a.cosine} epochs "
         "(`lr_schedule='cosine'`)."), '']
 body += table(rows, 'gradient term')
-body += ['', '| run | seed | gradient term | best epoch | error rank |', '|---|---|---|---|---|']
-body += [f"| {r['run']} | {r['seed']} | {r['setting']} | {r['best']} | {r['err_rank']:.3f} |" for r in rows]
+body += best_table(rows, 'gradient term')
 record(a.key, "The gradient term on every other step (issue 29)",
        'python benchmarks/experiments/gradient_every.py ' + ' '.join(sys.argv[1:]), '\n'.join(body),
        numbers={'rows': rows})

@@ -14,7 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import keras
 from _record import record
-from _students import students, table
+from _students import students, table, best_table
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--runs', nargs='+', required=True); ap.add_argument('--seeds', type=int, nargs='+', default=[1000])
@@ -40,8 +40,7 @@ body = ["One student per line, trained as `degu run` trains the run's student bu
         "teachers, targets, gradients and seed within a run and seed. Wall: the student's training alone, one process, "
         "one student after another.", '']
 body += table(rows, 'schedule')
-body += ['', '| run | seed | schedule | best epoch | error rank |', '|---|---|---|---|---|']
-body += [f"| {r['run']} | {r['seed']} | {r['setting']} | {r['best']} | {r['err_rank']:.3f} |" for r in rows]
+body += best_table(rows, 'schedule')
 record(a.key, "The student's learning-rate schedule: plateau against cosine (issues 28, 33)",
        'python benchmarks/experiments/student_cosine.py ' + ' '.join(sys.argv[1:]), '\n'.join(body),
        numbers={'rows': rows})

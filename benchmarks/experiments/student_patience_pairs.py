@@ -9,7 +9,7 @@ import argparse, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _record import record
-from _students import students, table
+from _students import students, table, best_table
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--runs', nargs='+', required=True); ap.add_argument('--seeds', type=int, nargs='+', default=[1000])
@@ -23,8 +23,7 @@ body = ["One student per line, trained as `degu run` trains the run's student bu
         "Error rank: Spearman of the student's total std against its absolute error on test. Wall: the student's "
         "training alone, one process, one student after another.", '']
 body += table(rows, 'patience')
-body += ['', '| run | seed | patience | best epoch | error rank |', '|---|---|---|---|---|']
-body += [f"| {r['run']} | {r['seed']} | {r['setting']} | {r['best']} | {r['err_rank']:.3f} |" for r in rows]
+body += best_table(rows, 'patience')
 record(a.key, "The quickstart student's patience, trained in pairs (issue 29)",
        'python benchmarks/experiments/student_patience_pairs.py ' + ' '.join(sys.argv[1:]), '\n'.join(body),
        numbers={'rows': rows})
