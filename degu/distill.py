@@ -759,9 +759,8 @@ class GradientDistillModel(keras.Model):
             p = self.student(x, training=True)
             loss = self.compute_loss(x=x, y=y, y_pred=p, training=True)
             k = self.per_batch or tf.shape(x)[0]                                   # batches are shuffled
-            term = lambda: gradient_loss(self.student, x[:k], gt[:k], self.scale, self.T)
-            if self.every > 1: term = tf.cond(self.optimizer.iterations % self.every == 0, term, lambda: 0.)
-            else: term = term()
+            g = lambda: gradient_loss(self.student, x[:k], gt[:k], self.scale, self.T)
+            term = tf.cond(self.optimizer.iterations % self.every == 0, g, lambda: 0.) if self.every > 1 else g()
             loss = loss + self.weight*term
             scaled = self.optimizer.scale_loss(loss)
         grads = tape.gradient(scaled, self.student.trainable_variables)

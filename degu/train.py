@@ -123,21 +123,23 @@ def warmup_epochs_for(steps:int, n:int, batch_size:int, max_epochs:int)->int:
     "Whole epochs that cover `steps` optimizer steps on `n` sequences, at most half of `max_epochs`."
     return 0 if not steps else int(min(np.ceil(steps/max(1, np.ceil(n/batch_size))), max_epochs//2))
 
+def _log_lr(model, logs):
+    "Put the optimizer's current learning rate in an epoch's `logs` (the history's `learning_rate`)."
+    if logs is not None: logs['learning_rate'] = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
+
 class WarmPlateau(keras.callbacks.ReduceLROnPlateau):
     "ReduceLROnPlateau that starts watching after `warmup` epochs (a noisy start does not cut the learning rate)."
     def __init__(self, warmup:int=0, **kw): super().__init__(**kw); self.warmup = int(warmup)
     def on_epoch_end(self, epoch, logs=None):
         if epoch >= self.warmup: return super().on_epoch_end(epoch, logs)
-        if logs is not None:
-            logs['learning_rate'] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
+        _log_lr(self.model, logs)
 
 class CosineEpochs(keras.callbacks.Callback):
     "The learning rate of epoch e (from 0) set to `initial_lr * (1 + cos(pi e / epochs)) / 2`: decays to near 0 by the last."
     def __init__(self, initial_lr:float, epochs:int): super().__init__(); self.lr0, self.epochs = float(initial_lr), int(epochs)
     def rate(self, epoch:int)->float: return self.lr0*0.5*(1 + np.cos(np.pi*min(epoch, self.epochs)/max(self.epochs, 1)))
     def on_epoch_begin(self, epoch, logs=None): self.model.optimizer.learning_rate = self.rate(epoch)
-    def on_epoch_end(self, epoch, logs=None):
-        if logs is not None: logs['learning_rate'] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
+    def on_epoch_end(self, epoch, logs=None): _log_lr(self.model, logs)
 
 LR_SCHEDULES = ('plateau', 'cosine')
 
@@ -175,8 +177,8 @@ def train_standard_fun(model,                 # a Keras model, trained in place
                        # `max_epochs` (`CosineEpochs`), for a budget of epochs the run is meant to use up
                        lr_schedule:str='plateau',
                       )->keras.callbacks.History:
-    """Train `model` with Adam, early stopping (best weights restored) and ReduceLROnPlateau; without validation data,
-    for `max_epochs`."""
+    """Train `model` with Adam, early stopping (best weights restored) and a learning-rate schedule (`lr_schedule`);
+    without validation data, for `max_epochs`."""
     if ema is not None and not 0 < ema < 1: raise ValueError("ema is a momentum in (0, 1), e.g. 0.99, or None; not "
                                                              f"{ema!r}")
     if lr_schedule not in LR_SCHEDULES: raise ValueError(f"lr_schedule is one of {LR_SCHEDULES}, not {lr_schedule!r}")

@@ -6,13 +6,13 @@ gradients and seed): the run's plateau schedule against cosine decay to 0 over t
 Answer (AMD EPYC, two quickstart runs, 2 seeds each): cosine over 14 epochs against the plateau's 18 gives test Pearson
 +0.0041, +0.0017, -0.0023, -0.0039 (mean -0.0001), ISM against the ensemble -0.001 to +0.008, in 1-4 epochs fewer: taken
 for the quickstart. On the 6,000-row check table (30 epochs) cosine lost 0.003-0.009 test Pearson: `degu run` keeps
-the plateau.
+the plateau. (The recorded lines ran with the script's own per-epoch callback, same formula; the package's
+`lr_schedule='cosine'` reproduces them to the digit: section "The gradient term on every other step".)
 
 Run: python benchmarks/experiments/student_cosine.py --runs RUN [RUN ...] --seeds 1000 1001 [--short N]"""
-import argparse, math, os, sys
+import argparse, os, sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import keras
 from _record import record
 from _students import students, table, best_table
 
@@ -22,18 +22,12 @@ ap.add_argument('--short', type=int, default=14, help='the shorter cosine budget
 ap.add_argument('--key', default='student_cosine')
 a = ap.parse_args()
 
-def cosine(lr0, epochs):
-    "Keras callback: the learning rate of epoch e is lr0 (1 + cos(pi e / epochs)) / 2."
-    return keras.callbacks.LearningRateScheduler(lambda e, lr: lr0*0.5*(1 + math.cos(math.pi*min(e, epochs)/epochs)))
-
 rows = []
 for run in a.runs:
     from degu.run import load_run
-    cfg = load_run(run).config['distill']; E, lr0 = cfg['max_epochs'], cfg['learning_rate']
-    rows += students([run], a.seeds, [
-        ('plateau', {}),
-        (f'cosine {E}', {'callbacks': [cosine(lr0, E)], 'lr_patience': 10**6, 'max_epochs': E}),
-        (f'cosine {a.short}', {'callbacks': [cosine(lr0, a.short)], 'lr_patience': 10**6, 'max_epochs': a.short})])
+    E = load_run(run).config['distill']['max_epochs']     # cosine: `train_standard_fun(lr_schedule='cosine')`
+    rows += students([run], a.seeds, [('plateau', {}),
+                                      *[(f'cosine {n}', {'lr_schedule': 'cosine', 'max_epochs': n}) for n in (E, a.short)]])
 body = ["One student per line, trained as `degu run` trains the run's student but for its learning-rate schedule: "
         "`plateau` is the run's (x0.1 after `lr_patience` epochs without improvement), `cosine E` decays the rate "
         "from the run's starting rate to 0 over E epochs (at most E epochs; early stopping as the run's). Same "
